@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "understudy",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "understudy", targets: ["understudy"]),
+        .library(name: "Contracts", targets: ["Contracts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    ],
+    targets: [
+        // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
+        .target(
+            name: "JSON",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // JSON Schema (2020-12 subset): compile once, validate many times; shared by mock and runner.
+        .target(name: "JSONSchema", dependencies: ["JSON"]),
+        // The contract model: YAML loading with source locations, $ref resolution, path templates, lint.
+        .target(
+            name: "Contracts",
+            dependencies: ["JSON", "JSONSchema", .product(name: "Yams", package: "Yams")]
+        ),
+        // The command-line interface.
+        .executableTarget(
+            name: "understudy",
+            dependencies: ["Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Helpers shared by the test targets (temporary contract directories, running the CLI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON"]),
+        .testTarget(
+            name: "ContractsTests", dependencies: ["Contracts", "JSON", "JSONSchema", "TestSupport"],
+            exclude: ["Resources"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
