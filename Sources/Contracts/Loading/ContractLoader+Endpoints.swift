@@ -1,0 +1,157 @@
+import JSON
+import JSONSchema
+
+extension ContractLoader {
+    static let endpointKeys = [
+        "summary", "description", "method", "path", "aliases", "auth", "tags", "decisions", "headers", "query",
+        "body", "responses", "events", "channel", "fake", "safe",
+    ]
+
+    func parseEndpoint(id: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, service: String, fileTags: [String]) {
+        guard let reader = ObjectReader(value, at: pointer, in: document, what: "endpoint '\(id)'", allowed: Self.endpointKeys, diagnostics: diagnostics)
+        else { return }
+        if id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) {
+            reader.error("endpoint id '\(id)' may hold only letters, digits, '_', '.', '-'")
+        }
+        let method = reader.choice("method", among: HTTPMethod.allCases.map(\.rawValue), required: true).flatMap(HTTPMethod.init)
+        let path = parsePath(reader, key: "path")
+        var aliases: [PathTemplate] = []
+        if let list = reader.value("aliases") {
+            if case .array(let items) = list {
+                for (index, item) in items.enumerated() {
+                    let itemPointer = reader.pointer("aliases").appending(index)
+                    guard case .string(let text) = item else {
+                        diagnostics.error("an alias must be a path string", at: document.location(of: itemPointer))
+                        continue
+                    }
+                    do {
+                        let alias = try PathTemplate(text)
+                        if let path, Set(alias.parameterNames) != Set(path.parameterNames) {
+                            diagnostics.error(
+                                "alias \(text) has parameters {\(alias.parameterNames.joined(separator: "}, {"))} but the path has {\(path.parameterNames.joined(separator: "}, {"))}",
+                                at: document.location(of: itemPointer))
+                        }
+                        aliases.append(alias)
+                    } catch {
+                        diagnostics.error("invalid alias: \(error.message)", at: document.location(of: itemPointer))
+                    }
+                }
+            } else {
+                reader.error("'aliases' must be a list of paths", at: "aliases")
+            }
+        }
+        let auth = reader.choice("auth", among: AuthRequirement.allCases.map(\.rawValue), required: true).flatMap(AuthRequirement.init)
+        let decisions = reader.stringList("decisions")
+        for (index, decision) in decisions.enumerated() where decision.wholeMatch(of: /K[1-9][0-9]*/) == nil {
+            diagnostics.error("decision '\(decision)' must be written K<number>", at: document.location(of: reader.pointer("decisions").appending(index)))
+        }
+        let headers = parseParameters(reader, key: "headers")
+        let query = parseParameters(reader, key: "query")
+        let body = reader.value("body").flatMap { parseBody($0, at: reader.pointer("body"), in: document) }
+        let responses = parseResponses(reader)
+        let events = parseEvents(reader)
+        let fake = reader.value("fake").flatMap { parseFake($0, at: reader.pointer("fake"), in: document, endpointID: id, responses: responses) }
+        let safe = reader.bool("safe")
+        guard let method, let path, let auth else { return }
+        let endpoint = Endpoint(
+            id: id, service: service, summary: reader.string("summary") ?? "", description: reader.string("description"),
+            method: method, path: path, aliases: aliases, auth: auth, tags: fileTags + reader.stringList("tags"),
+            decisions: decisions, headers: headers, query: query, body: body, responses: responses, events: events,
+            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, location: reader.location)
+        checkCompleteness(endpoint, reader: reader)
+        endpoints.append(endpoint)
+    }
+
+    /// The error statuses the common patterns imply; missing ones are problems of the contract.
+    private func checkCompleteness(_ endpoint: Endpoint, reader: ObjectReader) {
+        let statuses = Set(endpoint.responses.map(\.status))
+        if !statuses.contains(where: { (200..<300).contains($0) }) {
+            reader.error("endpoint '\(endpoint.id)' declares no 2xx response", at: reader.has("responses") ? "responses" : nil)
+        }
+        if endpoint.auth.isProtected, !statuses.contains(401) {
+            reader.error("protected endpoint '\(endpoint.id)' must declare a 401 response", at: "responses")
+        }
+        // A path naming the caller's own tenant is authorization (403), not a lookup (404).
+        let lookups = endpoint.path.parameterNames.filter { $0 != "tenantId" }
+        if !lookups.isEmpty, endpoint.auth.isProtected, !statuses.contains(404) {
+            reader.error("endpoint '\(endpoint.id)' addresses {\(lookups.joined(separator: "}, {"))} and must declare a 404 response", at: "responses")
+        }
+        // With `auth: query` the token and tenant parameters are credentials: missing ones are a 401.
+        let credentials: Set<String> = endpoint.auth == .query ? ["access_token", "tenant"] : []
+        let validatesInput = endpoint.body?.schema != nil
+            || endpoint.query.contains { $0.required && !credentials.contains($0.name) }
+            || endpoint.headers.contains(where: \.required)
+        if validatesInput, !statuses.contains(422) {
+            reader.error("endpoint '\(endpoint.id)' validates its input and must declare a 422 response", at: "responses")
+        }
+    }
+
+    private func parsePath(_ reader: ObjectReader, key: String) -> PathTemplate? {
+        guard let text = reader.string(key, required: true) else { return nil }
+        do {
+            return try PathTemplate(text)
+        } catch {
+            reader.error("invalid path: \(error.message)", at: key)
+            return nil
+        }
+    }
+
+    static let parameterKeys = ["required", "schema", "description", "example"]
+
+    func parseParameters(_ reader: ObjectReader, key: String) -> [Parameter] {
+        guard let members = reader.mapping(key) else { return [] }
+        var parameters: [Parameter] = []
+        let resolver = ReferenceResolver(documents: documents, diagnostics: diagnostics)
+        for (name, value) in members {
+            guard let target = resolver.resolve(value, at: reader.pointer(key).appending(name), in: reader.document),
+                let parameter = ObjectReader(target.value, at: target.pointer, in: target.document, what: "parameter '\(name)'", allowed: Self.parameterKeys, diagnostics: diagnostics)
+            else { continue }
+            let schema = parameter.has("schema") ? compileSchema(in: target.document, at: parameter.pointer("schema")) : nil
+            let example = parameter.value("example")
+            if let schema, let example {
+                validateExample(example, against: schema, at: parameter.pointer("example"), in: target.document, what: "example of parameter '\(name)'")
+            }
+            let valueType = parameter.value("schema")?["type"]?.stringValue
+            parameters.append(Parameter(
+                name: name, required: parameter.bool("required") ?? false, schema: schema, valueType: valueType,
+                defaultValue: parameter.value("schema")?["default"],
+                description: parameter.string("description"), example: example, location: parameter.location))
+        }
+        return parameters
+    }
+
+    static let bodyKeys = ["schema", "example", "required", "contentType", "description"]
+
+    private func parseBody(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) -> RequestBody? {
+        let resolver = ReferenceResolver(documents: documents, diagnostics: diagnostics)
+        guard let target = resolver.resolve(value, at: pointer, in: document),
+            let reader = ObjectReader(target.value, at: target.pointer, in: target.document, what: "body", allowed: Self.bodyKeys, diagnostics: diagnostics)
+        else { return nil }
+        let schema = reader.has("schema") ? compileSchema(in: target.document, at: reader.pointer("schema")) : nil
+        let example = reader.value("example")
+        if let schema, let example {
+            validateExample(example, against: schema, at: reader.pointer("example"), in: target.document, what: "body example")
+        }
+        return RequestBody(
+            schema: schema, example: example, required: reader.bool("required") ?? true,
+            contentType: reader.string("contentType") ?? "application/json", location: reader.location)
+    }
+
+    static let eventKeys = ["schema", "example", "description"]
+
+    private func parseEvents(_ reader: ObjectReader) -> [EventDeclaration] {
+        guard let members = reader.mapping("events") else { return [] }
+        return members.compactMap { name, value in
+            let pointer = reader.pointer("events").appending(name)
+            guard let event = ObjectReader(value, at: pointer, in: reader.document, what: "event '\(name)'", allowed: Self.eventKeys, diagnostics: diagnostics)
+            else { return nil }
+            declaredEvents.insert(name)
+            let schema = event.has("schema") ? compileSchema(in: reader.document, at: event.pointer("schema")) : nil
+            let example = event.value("example")
+            if let schema, let example {
+                validateExample(example, against: schema, at: event.pointer("example"), in: reader.document, what: "example of event '\(name)'")
+            }
+            return EventDeclaration(name: name, schema: schema, example: example, location: event.location)
+        }
+    }
+}

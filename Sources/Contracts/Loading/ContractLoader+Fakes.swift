@@ -1,0 +1,116 @@
+import JSON
+
+extension ContractLoader {
+    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin"]
+    static let fakeOptions = [
+        "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options",
+    ]
+
+    func parseFake(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, endpointID: String, responses: [Response]) -> FakeBehaviour? {
+        guard let reader = ObjectReader(value, at: pointer, in: document, what: "fake", allowed: Self.fakeKinds + Self.fakeOptions, diagnostics: diagnostics)
+        else { return nil }
+        let kinds = Self.fakeKinds.filter(reader.has)
+        guard kinds.count == 1, let kindKey = kinds.first else {
+            reader.error(kinds.isEmpty
+                ? "fake needs one behaviour: \(Self.fakeKinds.joined(separator: ", "))"
+                : "fake has more than one behaviour: \(kinds.joined(separator: ", "))")
+            return nil
+        }
+        let kind: FakeBehaviour.Kind
+        switch kindKey {
+        case "respond":
+            guard let status = reader.integer("respond") else { return nil }
+            if !responses.contains(where: { $0.status == status && $0.example != nil }) {
+                reader.error("respond: \(status) needs a \(status) response with an example", at: "respond")
+            }
+            kind = .respond(status: status)
+        case "builtin":
+            guard let name = reader.string("builtin") else { return nil }
+            if BuiltinCatalog.description(of: name) == nil {
+                var message = "unknown builtin '\(name)'"
+                if let suggestion = EditDistance.suggestion(for: name, among: BuiltinCatalog.names) { message += "; did you mean '\(suggestion)'?" }
+                reader.error(message, at: "builtin")
+            }
+            kind = .builtin(name: name)
+        default:
+            guard let collection = reader.string(kindKey) else { return nil }
+            deferredChecks.append { [unowned self] in
+                if collections[collection] == nil { reader.error(unknownCollectionMessage(collection), at: kindKey) }
+            }
+            kind = switch kindKey {
+            case "list": .list(collection: collection)
+            case "get": .get(collection: collection)
+            case "create": .create(collection: collection)
+            case "update": .update(collection: collection)
+            case "delete": .delete(collection: collection)
+            case "transition": .transition(collection: collection)
+            default: .merge(collection: collection)
+            }
+        }
+        if case .transition = kind {
+            if !reader.has("to") { reader.error("a transition needs 'to'") }
+            if !reader.has("field") { reader.error("a transition needs 'field'") }
+        }
+        var parent: FakeBehaviour.ParentReference?
+        if let value = reader.value("parent"),
+            let parentReader = ObjectReader(value, at: reader.pointer("parent"), in: document, what: "parent", allowed: ["collection", "id"], diagnostics: diagnostics),
+            let collection = parentReader.string("collection", required: true), let id = parentReader.string("id", required: true)
+        {
+            parent = .init(collection: collection, id: id)
+            deferredChecks.append { [unowned self] in
+                if collections[collection] == nil { parentReader.error(unknownCollectionMessage(collection), at: "collection") }
+            }
+        }
+        var refusal: FakeBehaviour.Refusal?
+        if let value = reader.value("error"),
+            let errorReader = ObjectReader(value, at: reader.pointer("error"), in: document, what: "error", allowed: ["status", "code", "message"], diagnostics: diagnostics)
+        {
+            let status = errorReader.integer("status") ?? 422
+            if !responses.contains(where: { $0.status == status }) {
+                errorReader.error("error status \(status) is not among the endpoint's responses", at: "status")
+            }
+            refusal = .init(status: status, code: errorReader.string("code"), message: errorReader.string("message"))
+        }
+        var filter: [String: String] = [:]
+        for (field, template) in reader.mapping("filter") ?? [:] {
+            guard case .string(let text) = template else {
+                diagnostics.error("a filter value must be a template string", at: document.location(of: reader.pointer("filter").appending(field)))
+                continue
+            }
+            filter[field] = text
+        }
+        let status = reader.integer("status")
+        if let status, !responses.contains(where: { $0.status == status }) {
+            reader.error("status \(status) is not among the endpoint's responses", at: "status")
+        }
+        var from: [JSONValue] = []
+        if let value = reader.value("from") { from = value.arrayValue ?? [value] }
+        return FakeBehaviour(
+            kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
+            set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
+            status: status, body: reader.value("body"), emit: parseEmissions(reader), options: reader.value("options"),
+            location: reader.location)
+    }
+
+    private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {
+        guard let value = reader.value("emit") else { return [] }
+        let items: [(JSONValue, JSONPointer)] = value.arrayValue.map { list in
+            list.enumerated().map { ($1, reader.pointer("emit").appending($0)) }
+        } ?? [(value, reader.pointer("emit"))]
+        return items.compactMap { item, pointer in
+            guard let emit = ObjectReader(item, at: pointer, in: reader.document, what: "emit", allowed: ["event", "channel", "data", "when"], diagnostics: diagnostics),
+                let event = emit.string("event", required: true), let channel = emit.string("channel", required: true)
+            else { return nil }
+            deferredChecks.append { [unowned self] in
+                if !declaredEvents.contains(event) {
+                    var message = "emitted event '\(event)' is not declared by any stream endpoint"
+                    if let suggestion = EditDistance.suggestion(for: event, among: declaredEvents) { message += "; did you mean '\(suggestion)'?" }
+                    emit.error(message, at: "event")
+                }
+            }
+            var when: [String: JSONValue] = [:]
+            for (key, value) in emit.mapping("when") ?? [:] { when[key] = value }
+            return .init(event: event, channel: channel, data: emit.value("data"), when: when, location: emit.location)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import JSON
+import JSONSchema
+
+/// How a protected endpoint authenticates its caller.
+public enum AuthRequirement: String, Sendable, CaseIterable {
+    /// Public or pre-login.
+    case none
+    /// `Authorization: Bearer` + `X-Tenant-Id` matching the token's tenant.
+    case tenant
+    /// As `tenant`, and the user holds the admin role.
+    case admin
+    /// Token and tenant as `access_token` and `tenant` query parameters (SSE).
+    case query
+
+    public var isProtected: Bool { self != .none }
+}
+
+/// One operation of a service, as the contract declares it.
+public struct Endpoint: Sendable, Identifiable {
+    public var id: String
+    public var service: String
+    public var summary: String
+    public var description: String?
+    public var method: HTTPMethod
+    public var path: PathTemplate
+    public var aliases: [PathTemplate]
+    public var auth: AuthRequirement
+    public var tags: [String]
+    public var decisions: [String]
+    public var headers: [Parameter]
+    public var query: [Parameter]
+    public var body: RequestBody?
+    /// By status, in the order the contract lists them.
+    public var responses: [Response]
+    public var events: [EventDeclaration]
+    /// The channel a stream endpoint subscribes to (template).
+    public var channel: String?
+    public var fake: FakeBehaviour?
+    /// Safe to replay against production (`verify --read-only`).
+    public var safe: Bool
+    public var location: SourceLocation
+
+    /// The first 2xx response: what success looks like.
+    public var successResponse: Response? { responses.first { (200..<300).contains($0.status) } }
+
+    public func response(for status: Int) -> Response? { responses.first { $0.status == status } }
+
+    /// Every path the endpoint answers on, the main one first.
+    public var allPaths: [PathTemplate] { [path] + aliases }
+}
+
+public enum HTTPMethod: String, Sendable, CaseIterable, Comparable {
+    case GET, POST, PUT, PATCH, DELETE
+
+    public var isSafe: Bool { self == .GET }
+
+    public static func < (a: HTTPMethod, b: HTTPMethod) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A query parameter or header the endpoint declares.
+public struct Parameter: Sendable {
+    public var name: String
+    public var required: Bool
+    public var schema: Schema?
+    /// The schema's `type`, when single, so query strings can be converted before validation.
+    public var valueType: String?
+    /// The schema's `default`, applied when the parameter is absent.
+    public var defaultValue: JSONValue?
+    public var description: String?
+    public var example: JSONValue?
+    public var location: SourceLocation
+}
+
+/// The request body an endpoint accepts.
+public struct RequestBody: Sendable {
+    public var schema: Schema?
+    public var example: JSONValue?
+    public var required: Bool
+    public var contentType: String
+    public var location: SourceLocation
+}
+
+/// A documented answer of an endpoint for one status.
+public struct Response: Sendable {
+    /// How the body is declared: the success envelope, the paginated envelope, a whole-body schema, or none.
+    public enum BodyShape: String, Sendable { case data, paginated, schema, none }
+
+    public var status: Int
+    public var description: String?
+    public var bodyShape: BodyShape
+    /// The whole body's schema (shorthands already expanded); nil for binary or stream bodies.
+    public var schema: Schema?
+    /// Named examples; `example` alone is named "default". Full bodies, as on the wire.
+    public var examples: [(name: String, value: JSONValue)]
+    public var contentType: String
+    public var headers: [Parameter]
+    public var location: SourceLocation
+
+    public var example: JSONValue? { examples.first?.value }
+}
+
+/// An event a stream endpoint can deliver.
+public struct EventDeclaration: Sendable {
+    public var name: String
+    public var schema: Schema?
+    public var example: JSONValue?
+    public var location: SourceLocation
+}

@@ -1,0 +1,65 @@
+import JSON
+
+/// What `serve` does for an endpoint once auth and validation passed: one kind plus options.
+public struct FakeBehaviour: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case list(collection: String)
+        case get(collection: String)
+        case create(collection: String)
+        case update(collection: String)
+        case delete(collection: String)
+        case transition(collection: String)
+        case merge(collection: String)
+        /// Answer this status's example, templated.
+        case respond(status: Int)
+        /// A behaviour implemented in code, by name (see `BuiltinCatalog`).
+        case builtin(name: String)
+
+        public var collection: String? {
+            switch self {
+            case .list(let c), .get(let c), .create(let c), .update(let c), .delete(let c),
+                .transition(let c), .merge(let c): c
+            case .respond, .builtin: nil
+            }
+        }
+    }
+
+    /// A parent record that must exist, by template of its id.
+    public struct ParentReference: Sendable {
+        public var collection: String
+        public var id: String
+    }
+
+    /// The error answered when the behaviour refuses (wrong transition, …).
+    public struct Refusal: Sendable {
+        public var status: Int
+        public var code: String?
+        public var message: String?
+    }
+
+    /// An event published after success.
+    public struct Emission: Sendable {
+        public var event: String
+        public var channel: String
+        public var data: JSONValue?
+        /// Publish only when every template (`body.type`) evaluates to its value (`decision`).
+        public var when: [String: JSONValue]
+        public var location: SourceLocation
+    }
+
+    public var kind: Kind
+    public var id: String?
+    public var parent: ParentReference?
+    public var filter: [String: String]
+    public var defaults: JSONValue?
+    public var set: JSONValue?
+    public var field: String?
+    public var from: [JSONValue]
+    public var to: JSONValue?
+    public var error: Refusal?
+    public var status: Int?
+    public var body: JSONValue?
+    public var emit: [Emission]
+    public var options: JSONValue?
+    public var location: SourceLocation
+}

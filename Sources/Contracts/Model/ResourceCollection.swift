@@ -1,0 +1,16 @@
+import JSONSchema
+
+/// A piece of state the fakes keep (per tenant, or global) and fixtures seed.
+public struct ResourceCollection: Sendable {
+    public var name: String
+    public var schema: Schema?
+    public var idPrefix: String
+    public var idField: String
+    public var singleton: Bool
+    public var global: Bool
+    /// For nested collections: the parent collection and the field holding the parent's id.
+    public var parent: (collection: String, field: String)?
+    /// The fields stamped on create and update (`createdAt`/`updatedAt` unless the contract says otherwise).
+    public var timestamps: (created: String, updated: String)?
+    public var location: SourceLocation
+}
