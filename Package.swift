@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -26,10 +28,23 @@ let package = Package(
             name: "Contracts",
             dependencies: ["JSON", "JSONSchema", .product(name: "Yams", package: "Yams")]
         ),
+        // The stateful fakes: per-tenant state seeded from fixtures, the behaviour engine, auth sessions, events.
+        .target(
+            name: "Fakes",
+            dependencies: [
+                "Contracts", "JSON", "JSONSchema",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line interface.
         .executableTarget(
             name: "understudy",
-            dependencies: ["Contracts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Contracts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Helpers shared by the test targets (temporary contract directories, running the CLI).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -39,6 +54,7 @@ let package = Package(
             name: "ContractsTests", dependencies: ["Contracts", "JSON", "JSONSchema", "TestSupport"],
             exclude: ["Resources"]
         ),
+        .testTarget(name: "FakesTests", dependencies: ["Fakes", "Contracts", "JSON", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Server-side memory of issued tokens, so rotation and revocation work like the real service:
+/// a refresh token is good once, logout ends the session, email tokens are single-use.
+public struct SessionBook: Sendable {
+    public enum RefreshState: String, Sendable { case unused, used, revoked }
+
+    public struct RefreshToken: Sendable {
+        public var userID: String
+        public var sessionID: String
+        public var expires: Date
+        public var state: RefreshState
+    }
+
+    public struct EmailToken: Sendable {
+        public enum Kind: String, Sendable { case confirmation, reset }
+        public var kind: Kind
+        public var userID: String
+        public var expires: Date
+        public var used: Bool
+    }
+
+    public var refreshTokens: [String: RefreshToken] = [:]
+    public var revokedSessions: Set<String> = []
+    public var emailTokens: [String: EmailToken] = [:]
+
+    public init() {}
+
+    /// Marks a refresh token used if it may still be exchanged; answers its record, or nil when it may not.
+    public mutating func redeem(refreshID: String, now: Date) -> RefreshToken? {
+        guard var token = refreshTokens[refreshID], token.state == .unused, token.expires > now,
+            !revokedSessions.contains(token.sessionID)
+        else { return nil }
+        token.state = .used
+        refreshTokens[refreshID] = token
+        return token
+    }
+
+    /// Ends a session: its access tokens stop working and its refresh tokens are revoked.
+    public mutating func revoke(sessionID: String) {
+        revokedSessions.insert(sessionID)
+        for (id, token) in refreshTokens where token.sessionID == sessionID { refreshTokens[id]?.state = .revoked }
+    }
+
+    /// Ends every session of a user (password reset).
+    public mutating func revokeAll(userID: String) {
+        for token in refreshTokens.values where token.userID == userID { revoke(sessionID: token.sessionID) }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import JWTKit
+
+/// Issues and checks the HS256 JWTs of the mock's sessions, with jwt-kit.
+///
+/// The key comes from `--jwt-secret` (so a real service sharing it accepts the mock's tokens) or is
+/// random per start. RFC 7518 §3.2 requires an HS256 key of at least 256 bits, so shorter secrets
+/// are refused up front (jwt-kit would assert on them).
+public final class TokenService: Sendable {
+    public struct Configuration: Sendable {
+        public var secret: String
+        public var accessTTL: TimeInterval
+        public var refreshTTL: TimeInterval
+
+        public init(secret: String? = nil, accessTTL: TimeInterval = 15 * 60, refreshTTL: TimeInterval = 30 * 24 * 3600) {
+            self.secret = secret ?? TokenService.randomSecret()
+            self.accessTTL = accessTTL
+            self.refreshTTL = refreshTTL
+        }
+    }
+
+    public struct WeakSecret: Error, CustomStringConvertible {
+        public var byteCount: Int
+        public var description: String {
+            "--jwt-secret is \(byteCount) bytes; HS256 needs at least 32 bytes (256 bits, RFC 7518 §3.2)"
+        }
+    }
+
+    /// A freshly signed pair and what the session book must remember about it.
+    public struct IssuedPair: Sendable {
+        public var accessToken: String
+        public var refreshToken: String
+        public var refreshID: String
+        public var refreshExpires: Date
+    }
+
+    public let configuration: Configuration
+    private let keys: JWTKeyCollection
+
+    public init(_ configuration: Configuration) async throws {
+        let byteCount = configuration.secret.utf8.count
+        guard byteCount >= 32 else { throw WeakSecret(byteCount: byteCount) }
+        self.configuration = configuration
+        self.keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: configuration.secret), digestAlgorithm: .sha256)
+    }
+
+    public static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<48).map { _ in String("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".randomElement(using: &generator)!) }.joined()
+    }
+
+    /// Signs an access and a refresh token for an account in a session.
+    public func issue(for account: Account, session: String, now: Date) async throws -> IssuedPair {
+        let refreshID = IDGenerator.make(prefix: "rt_")
+        let access = claims(account, session: session, id: IDGenerator.make(prefix: "at_"), type: "access", now: now, ttl: configuration.accessTTL)
+        let refresh = claims(account, session: session, id: refreshID, type: "refresh", now: now, ttl: configuration.refreshTTL)
+        return IssuedPair(
+            accessToken: try await keys.sign(access), refreshToken: try await keys.sign(refresh),
+            refreshID: refreshID, refreshExpires: refresh.exp.value)
+    }
+
+    private func claims(_ account: Account, session: String, id: String, type: String, now: Date, ttl: TimeInterval) -> TokenClaims {
+        TokenClaims(
+            sub: .init(value: account.id), tenant: account.tenantID, roles: account.roles, email: account.email,
+            sid: session, jti: .init(value: id), typ: type, iat: .init(value: now),
+            exp: .init(value: now.addingTimeInterval(ttl)))
+    }
+
+    /// The claims of a well-signed, unexpired token of the given type; nil otherwise.
+    public func verify(_ token: String, type: String, now: Date) async -> TokenClaims? {
+        guard let claims = try? await keys.verify(token, as: TokenClaims.self),
+            claims.typ == type, claims.exp.value > now
+        else { return nil }
+        return claims
+    }
+}

@@ -1,0 +1,5 @@
+extension BuiltinRegistry {
+    /// The Account builtins of docs/builtins.md.
+    mutating func registerAccount() {
+    }
+}

@@ -1,0 +1,43 @@
+import Contracts
+import Foundation
+import JSON
+
+/// A behaviour implemented in code, named by contracts with `fake: { builtin: name }`.
+public typealias Builtin = @Sendable (BuiltinCall) async throws(FakeError) -> FakeResponse
+
+/// Everything a builtin gets: the validated request, its options, and the engine's facilities.
+public struct BuiltinCall: Sendable {
+    public let request: FakeRequest
+    /// The contract's `options` map (not templated: it names parameters and fields).
+    public let options: JSONValue
+    public let engine: FakeEngine
+    public let now: Date
+
+    public var scope: TemplateScope { TemplateScope(request: request, now: now) }
+    public var body: JSONValue { request.body ?? .object([:]) }
+
+    public func option(_ name: String) -> JSONValue? { options[name] }
+    public func stringOption(_ name: String) -> String? { options[name]?.stringValue }
+
+    /// The caller, which every protected endpoint has.
+    public func caller() throws(FakeError) -> Caller {
+        guard let caller = request.caller else { throw .unauthorized("Authentication required") }
+        return caller
+    }
+
+    /// Publishes an event on a goal's (or any) channel and on the caller's tenant channel.
+    public func publish(_ event: String, channel: String, data: JSONValue) {
+        engine.publish(event: event, channel: channel, tenantID: request.caller?.tenantID, data: data)
+    }
+}
+
+/// The builtins by name. `standard` holds every builtin the shipped contracts name.
+public struct BuiltinRegistry: Sendable {
+    public private(set) var handlers: [String: Builtin] = [:]
+
+    public init() {}
+
+    public mutating func register(_ name: String, _ handler: @escaping Builtin) { handlers[name] = handler }
+
+    public subscript(name: String) -> Builtin? { handlers[name] }
+}

@@ -1,0 +1,13 @@
+extension BuiltinRegistry {
+    /// Every builtin the shipped contracts name (see docs/builtins.md), grouped by area.
+    public static let standard: BuiltinRegistry = {
+        var registry = BuiltinRegistry()
+        registry.registerHealth()
+        registry.registerAuthentication()
+        registry.registerAccount()
+        registry.registerCoaching()
+        registry.registerTraction()
+        registry.registerOperations()
+        return registry
+    }()
+}

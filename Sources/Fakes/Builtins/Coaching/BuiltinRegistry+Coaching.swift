@@ -1,0 +1,5 @@
+extension BuiltinRegistry {
+    /// The Coaching builtins of docs/builtins.md.
+    mutating func registerCoaching() {
+    }
+}

@@ -1,0 +1,5 @@
+extension BuiltinRegistry {
+    /// The Operations builtins of docs/builtins.md.
+    mutating func registerOperations() {
+    }
+}

@@ -1,0 +1,5 @@
+extension BuiltinRegistry {
+    /// The Traction builtins of docs/builtins.md.
+    mutating func registerTraction() {
+    }
+}

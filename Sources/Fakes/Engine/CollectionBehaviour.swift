@@ -1,0 +1,228 @@
+import Contracts
+import Foundation
+import JSON
+import OrderedCollections
+
+/// One run of a declarative kind against one tenant's records. Checks first, then writes.
+struct CollectionBehaviour {
+    let engine: FakeEngine
+    let fake: FakeBehaviour
+    let request: FakeRequest
+    let collection: ResourceCollection
+    let now: Date
+    var scope: TemplateScope
+
+    var name: String { collection.name }
+
+    mutating func run(in tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        switch fake.kind {
+        case .list: return .array(try list(tenant))
+        case .get: return try existing(tenant)
+        case .create: return try create(&tenant)
+        case .update: return try update(&tenant)
+        case .delete: return try delete(&tenant)
+        case .transition: return try transition(&tenant)
+        case .merge: return try merge(&tenant)
+        case .respond, .builtin: throw .internalError("not a collection behaviour")
+        }
+    }
+
+    // MARK: Reading
+
+    private func list(_ tenant: TenantState) throws(FakeError) -> [JSONValue] {
+        var records = collection.singleton ? (tenant.singleton(name).map { [$0] } ?? []) : tenant.all(name)
+        if let (field, parentID) = try parentConstraint(tenant) {
+            records = records.filter { $0[field]?.stringValue == parentID }
+        }
+        for (field, template) in fake.filter.sorted(by: { $0.key < $1.key }) {
+            let wanted = Template.render(.string(template), in: scope)
+            if wanted == .null || wanted == .string("") { continue }
+            let path = field.split(separator: ".").map(String.init)
+            records = records.filter { record in
+                guard let value = Template.descend(record, path) else { return false }
+                return Self.matches(value, wanted)
+            }
+        }
+        return records
+    }
+
+    /// Equality by text, and membership when the record's field or the wanted value is a list.
+    static func matches(_ value: JSONValue, _ wanted: JSONValue) -> Bool {
+        switch (value, wanted) {
+        case (.array(let items), _): return items.contains { matches($0, wanted) }
+        case (_, .array(let options)): return options.contains { matches(value, $0) }
+        case (_, .string(let text)) where text.contains(","):
+            return text.split(separator: ",").contains { matches(value, .string(String($0))) }
+        default: return text(value) == text(wanted)
+        }
+    }
+
+    private static func text(_ value: JSONValue) -> String { value.stringValue ?? value.jsonString() }
+
+    private var recordID: String {
+        if let template = fake.id { return Template.text(template, in: scope) }
+        guard let last = request.endpoint.path.parameterNames.last else { return "" }
+        return request.pathParameters[last] ?? ""
+    }
+
+    /// The parent's id field and id when the behaviour is nested; 404 when the parent is missing.
+    private func parentConstraint(_ tenant: TenantState) throws(FakeError) -> (field: String, id: String)? {
+        guard let parent = fake.parent else { return nil }
+        let parentID = Template.text(parent.id, in: scope)
+        let parentCollection = engine.contracts.collections[parent.collection]
+        let exists = parentCollection?.global == true
+            ? engine.store.read { $0.global.record(parent.collection, id: parentID) } != nil
+            : tenant.record(parent.collection, id: parentID) != nil
+        guard exists else { throw refusal(404, default: .notFound(Self.noun(parent.collection), code: "NOT_FOUND")) }
+        let field = collection.parent?.field ?? (parent.collection.hasSuffix("s") ? String(parent.collection.dropLast()) + "Id" : parent.collection + "Id")
+        return (field, parentID)
+    }
+
+    private func existing(_ tenant: TenantState) throws(FakeError) -> JSONValue {
+        let parent = try parentConstraint(tenant)
+        if collection.singleton {
+            guard let record = tenant.singleton(name) else { throw refusal(404, default: .notFound(Self.noun(name))) }
+            return record
+        }
+        guard let record = tenant.record(name, id: recordID), parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true else {
+            throw refusal(404, default: .notFound(Self.noun(name)))
+        }
+        return record
+    }
+
+    // MARK: Writing
+
+    private mutating func create(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        let parent = try parentConstraint(tenant)
+        var members = fake.defaults.map { Template.render($0, in: scope) }?.objectValue ?? [:]
+        for (key, value) in request.body?.objectValue ?? [:] { members[key] = value }
+        scope.record = .object(members)
+        for (key, value) in renderedSet() { members[key] = value }
+        if let parent { members[parent.field] = .string(parent.id) }
+        let id = IDGenerator.make(prefix: collection.idPrefix)
+        if !collection.singleton {
+            members.removeValue(forKey: collection.idField)
+            members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
+        }
+        stamp(&members, created: true)
+        let record = JSONValue.object(members)
+        if collection.singleton { tenant.setSingleton(name, record) } else { tenant.put(name, id: id, record) }
+        return record
+    }
+
+    private mutating func update(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        var record: JSONValue
+        if collection.singleton {
+            record = tenant.singleton(name) ?? .object([:])
+        } else {
+            record = try existing(tenant)
+        }
+        var members = record.objectValue ?? [:]
+        for (key, value) in request.body?.objectValue ?? [:] where key != collection.idField {
+            if value == .null { members.removeValue(forKey: key) } else { members[key] = value }
+        }
+        scope.record = .object(members)
+        for (key, value) in renderedSet() { members[key] = value }
+        stamp(&members, created: false)
+        record = .object(members)
+        if collection.singleton { tenant.setSingleton(name, record) } else { tenant.put(name, id: recordID, record) }
+        return record
+    }
+
+    private func delete(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        let record = try existing(tenant)
+        if collection.singleton {
+            tenant.setSingleton(name, nil)
+        } else {
+            tenant.remove(name, id: recordID)
+            cascade(from: name, id: recordID, in: &tenant)
+        }
+        return record
+    }
+
+    /// Deleting a parent deletes its children, and theirs.
+    private func cascade(from parent: String, id: String, in tenant: inout TenantState) {
+        for child in engine.contracts.collections.values where child.parent?.collection == parent {
+            guard let field = child.parent?.field else { continue }
+            for record in tenant.all(child.name) where record[field]?.stringValue == id {
+                guard let childID = record[child.idField]?.stringValue else { continue }
+                tenant.remove(child.name, id: childID)
+                cascade(from: child.name, id: childID, in: &tenant)
+            }
+        }
+    }
+
+    private mutating func transition(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        var members = try existing(tenant).objectValue ?? [:]
+        let field = fake.field ?? "status"
+        let current = members[field] ?? .null
+        let target = fake.to.map { Template.render($0, in: scope) } ?? .null
+        if !fake.from.isEmpty, !fake.from.contains(current) {
+            let message = "Cannot move \(Self.noun(name).lowercased()) from \(current.stringValue ?? current.jsonString()) to \(target.stringValue ?? target.jsonString())"
+            throw refusal(422, default: FakeError(status: 422, message, code: "INVALID_STATUS_TRANSITION"))
+        }
+        members[field] = target
+        scope.record = .object(members)
+        for (key, value) in renderedSet() { members[key] = value }
+        stamp(&members, created: false)
+        let record = JSONValue.object(members)
+        tenant.put(name, id: recordID, record)
+        return record
+    }
+
+    /// The documented smart merge: with id → update, without → create, missing → delete.
+    private mutating func merge(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        let field = fake.field ?? name
+        let items = (request.body?[field] ?? request.body)?.arrayValue ?? []
+        var problems: [String: String] = [:]
+        for (index, item) in items.enumerated() {
+            if let id = item[collection.idField]?.stringValue, tenant.record(name, id: id) == nil {
+                problems["\(field).\(index).\(collection.idField)"] = "no \(Self.noun(name).lowercased()) with id '\(id)'"
+            }
+        }
+        guard problems.isEmpty else { throw .validation(problems) }
+        var merged: [(id: String, record: JSONValue)] = []
+        for item in items {
+            var members = item.objectValue ?? [:]
+            if let id = members[collection.idField]?.stringValue, var existing = tenant.record(name, id: id)?.objectValue {
+                for (key, value) in members { existing[key] = value }
+                stamp(&existing, created: false)
+                merged.append((id, .object(existing)))
+            } else {
+                let id = IDGenerator.make(prefix: collection.idPrefix)
+                members.removeValue(forKey: collection.idField)
+                members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
+                stamp(&members, created: true)
+                merged.append((id, .object(members)))
+            }
+        }
+        tenant.replaceAll(name, with: merged)
+        return .array(merged.map(\.record))
+    }
+
+    // MARK: Helpers
+
+    private func renderedSet() -> OrderedDictionary<String, JSONValue> {
+        fake.set.map { Template.render($0, in: scope) }?.objectValue ?? [:]
+    }
+
+    private func stamp(_ members: inout OrderedDictionary<String, JSONValue>, created: Bool) {
+        guard let fields = collection.timestamps else { return }
+        let time = JSONValue.string(now.rfc3339)
+        if created || members[fields.created] == nil { members[fields.created] = time }
+        members[fields.updated] = time
+    }
+
+    /// The contract's `error` when it names this status, else the default refusal.
+    private func refusal(_ status: Int, default error: FakeError) -> FakeError {
+        guard let custom = fake.error, custom.status == status else { return error }
+        return FakeError(status: status, custom.message ?? error.message, code: custom.code ?? error.code)
+    }
+
+    /// `goals` → `Goal`, for messages.
+    static func noun(_ collection: String) -> String {
+        var word = collection
+        if word.hasSuffix("ies") { word = String(word.dropLast(3)) + "y" } else if word.hasSuffix("s") { word = String(word.dropLast()) }
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+}

@@ -1,0 +1,47 @@
+import Contracts
+import Foundation
+import JSON
+
+extension FakeEngine {
+    /// Establishes the caller of a protected endpoint, or refuses as the real services do:
+    /// missing/invalid/expired/revoked token → 401, `X-Tenant-Id` not the token's tenant → 403,
+    /// a non-admin on an admin endpoint → 403. `auth: query` reads `access_token` and `tenant`.
+    public func authenticate(
+        _ auth: AuthRequirement, bearer: String?, tenant: String?
+    ) async throws(FakeError) -> Caller? {
+        guard auth.isProtected else { return nil }
+        guard let token = bearer, !token.isEmpty else {
+            throw .unauthorized(auth == .query ? "access_token query parameter is required" : "Authorization: Bearer token is required")
+        }
+        guard let claims = await tokens.verify(token, type: "access", now: now) else {
+            throw .unauthorized("Access token is invalid or expired")
+        }
+        let sessionRevoked = store.read { $0.sessions.revokedSessions.contains(claims.sid) }
+        if sessionRevoked { throw .unauthorized("Session has ended; log in again") }
+        guard let tenant, !tenant.isEmpty else {
+            throw FakeError(status: 401, auth == .query ? "tenant query parameter is required" : "X-Tenant-Id header is required", code: "TENANT_REQUIRED")
+        }
+        guard tenant == claims.tenant else { throw .forbidden("You do not have access to tenant '\(tenant)'") }
+        if auth == .admin, !claims.roles.contains("admin") { throw .forbidden("This endpoint requires the admin role") }
+        return Caller(userID: claims.sub.value, tenantID: claims.tenant, email: claims.email, roles: claims.roles, sessionID: claims.sid)
+    }
+
+    /// Opens a session for an account: a signed token pair the session book remembers.
+    public func openSession(for account: Account) async throws(FakeError) -> TokenService.IssuedPair {
+        try await issuePair(for: account, session: IDGenerator.make(prefix: "sess_"))
+    }
+
+    func issuePair(for account: Account, session: String) async throws(FakeError) -> TokenService.IssuedPair {
+        let now = self.now
+        let pair: TokenService.IssuedPair
+        do {
+            pair = try await tokens.issue(for: account, session: session, now: now)
+        } catch {
+            throw .internalError("could not sign tokens: \(error)")
+        }
+        try store.mutate { (state: inout FakeState) throws(FakeError) in
+            state.sessions.refreshTokens[pair.refreshID] = .init(userID: account.id, sessionID: session, expires: pair.refreshExpires, state: .unused)
+        }
+        return pair
+    }
+}

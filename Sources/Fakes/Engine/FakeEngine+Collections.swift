@@ -1,0 +1,59 @@
+import Contracts
+import Foundation
+import JSON
+import OrderedCollections
+
+/// The declarative kinds: list, get, create, update, delete, transition, merge.
+extension FakeEngine {
+    func runCollectionBehaviour(_ fake: FakeBehaviour, _ request: FakeRequest, now: Date) throws(FakeError) -> FakeResponse {
+        guard let name = fake.kind.collection, let collection = contracts.collections[name] else {
+            throw .internalError("fake of '\(request.endpoint.id)' names no known collection")
+        }
+        var scope = TemplateScope(request: request, now: now)
+        let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
+        let outcome: JSONValue = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue in
+            try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
+                var behaviour = CollectionBehaviour(
+                    engine: self, fake: fake, request: request, collection: collection, now: now, scope: scope)
+                let result = try behaviour.run(in: &tenant)
+                scope = behaviour.scope
+                return result
+            }
+        }
+        scope.record = outcome
+        for emission in fake.emit where emission.when.allSatisfy({ Template.evaluate(Substring($0.key), in: scope) == $0.value }) {
+            let data = emission.data.map { Template.render($0, in: scope) } ?? outcome
+            publish(event: emission.event, channel: Template.text(emission.channel, in: scope), tenantID: request.caller?.tenantID, data: data)
+        }
+        if let template = fake.body { return .json(Template.render(template, in: scope), status: status) }
+        switch fake.kind {
+        case .delete: return .json(["success": true], status: status)
+        case .list where request.endpoint.successResponse?.bodyShape == .paginated:
+            return .json(Self.paginate(outcome.arrayValue ?? [], query: request.query), status: status)
+        default: return .data(outcome, status: status)
+        }
+    }
+
+    /// `{success, data, pagination}` with `page` and `limit` (or `size`) from the query.
+    static func paginate(_ records: [JSONValue], query: [String: JSONValue]) -> JSONValue {
+        let page = max(1, query["page"]?.intValue ?? 1)
+        let limit = max(1, query["limit"]?.intValue ?? query["size"]?.intValue ?? 20)
+        let start = min(records.count, (page - 1) * limit)
+        let slice = Array(records[start..<min(records.count, start + limit)])
+        let totalPages = (records.count + limit - 1) / limit
+        return [
+            "success": true, "data": .array(slice),
+            "pagination": ["page": .integer(page), "limit": .integer(limit), "total": .integer(records.count), "totalPages": .integer(totalPages)],
+        ]
+    }
+}
+
+extension FakeState {
+    /// Runs `body` on the tenant's records, or on the global ones for a global collection.
+    mutating func withScope<T>(of collection: ResourceCollection, tenantID: String?, _ body: (inout TenantState) throws(FakeError) -> T) throws(FakeError) -> T {
+        if collection.global { return try body(&global) }
+        guard let tenantID else { throw .internalError("collection '\(collection.name)' is per tenant but the endpoint has no caller") }
+        guard tenants[tenantID] != nil else { throw .forbidden("Tenant '\(tenantID)' does not exist") }
+        return try body(&tenants[tenantID]!)
+    }
+}

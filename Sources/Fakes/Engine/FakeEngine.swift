@@ -1,0 +1,100 @@
+import Contracts
+import Foundation
+import JSON
+import Logging
+
+/// Runs the fake behaviour of an endpoint against per-tenant state: the heart of `serve`.
+///
+/// The engine is HTTP-free: the server hands it a validated `FakeRequest` and renders the
+/// `FakeResponse` it gets back. Refusals come back as error envelopes, never as thrown errors.
+///
+/// ```swift
+/// let engine = try await FakeEngine(contracts: set, scenarios: scenarios, scenario: "default", tokens: tokens)
+/// let response = await engine.handle(FakeRequest(endpoint: listGoals, caller: caller))
+/// ```
+public final class FakeEngine: Sendable {
+    public let contracts: ContractSet
+    public let scenarios: [String: Scenario]
+    public let store: StateStore
+    public let tokens: TokenService
+    public let events: EventHub
+    public let builtins: BuiltinRegistry
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    public init(
+        contracts: ContractSet, scenarios: [String: Scenario], scenario: String, tokens: TokenService,
+        events: EventHub = EventHub(), builtins: BuiltinRegistry = .standard,
+        clock: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "understudy.fakes")
+    ) throws(FakeError) {
+        guard let seed = scenarios[scenario] else {
+            throw FakeError(status: 400, "unknown scenario '\(scenario)' (have: \(scenarios.keys.sorted().joined(separator: ", ")))")
+        }
+        self.contracts = contracts
+        self.scenarios = scenarios
+        self.store = StateStore(FakeState.seed(seed, contracts: contracts))
+        self.tokens = tokens
+        self.events = events
+        self.builtins = builtins
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public var now: Date { clock() }
+
+    /// Answers a request that passed routing, auth and validation.
+    public func handle(_ request: FakeRequest) async -> FakeResponse {
+        guard let fake = request.endpoint.fake else {
+            return respondWithExample(request, status: request.endpoint.successResponse?.status ?? 200)
+        }
+        do {
+            return try await perform(fake, request)
+        } catch {
+            return FakeResponse(status: error.status, body: .json(error.envelope), headers: error.headers.map { ($0.key, $0.value) })
+        }
+    }
+
+    private func perform(_ fake: FakeBehaviour, _ request: FakeRequest) async throws(FakeError) -> FakeResponse {
+        let now = self.now
+        switch fake.kind {
+        case .builtin(let name):
+            guard let builtin = builtins[name] else { throw .internalError("builtin '\(name)' is not implemented") }
+            return try await builtin(BuiltinCall(request: request, options: fake.options ?? .object([:]), engine: self, now: now))
+        case .respond(let status):
+            return respondWithExample(request, status: status)
+        default:
+            return try runCollectionBehaviour(fake, request, now: now)
+        }
+    }
+
+    /// The status's documented example, templated from the request.
+    func respondWithExample(_ request: FakeRequest, status: Int) -> FakeResponse {
+        let response = request.endpoint.response(for: status)
+        let scope = TemplateScope(request: request, now: now)
+        if let template = request.endpoint.fake?.body {
+            return .json(Template.render(template, in: scope), status: status)
+        }
+        guard let example = response?.example else { return FakeResponse(status: status, body: .empty) }
+        return .json(Template.render(example, in: scope), status: status)
+    }
+
+    /// Publishes on a channel and, when a tenant is known, on that tenant's channel too.
+    public func publish(event: String, channel: String, tenantID: String?, data: JSONValue) {
+        var channels = [channel]
+        if let tenantID, channel != "tenant:\(tenantID)" { channels.append("tenant:\(tenantID)") }
+        events.publish(name: event, data: data, channels: channels)
+    }
+
+    /// Back to a scenario's fixtures (the current one when nil).
+    public func reset(to scenario: String? = nil) throws(FakeError) {
+        let name = scenario ?? store.read { $0.scenario }
+        guard let seed = scenarios[name] else {
+            throw .notFound("scenario '\(name)'", code: "UNKNOWN_SCENARIO")
+        }
+        // Sessions survive: a presenter who resets the demo stays logged in.
+        var fresh = FakeState.seed(seed, contracts: contracts)
+        fresh.sessions = store.read { $0.sessions }
+        store.replace(with: fresh)
+        events.reset()
+    }
+}

@@ -1,0 +1,53 @@
+import JSON
+import OrderedCollections
+
+/// A refusal with the status, message, code and field errors the error envelope carries.
+///
+/// Every failure of the mock — auth, validation, a refused transition — is one of these and is
+/// rendered by `envelope`, the one error envelope of the project.
+public struct FakeError: Error, Sendable, Equatable {
+    public var status: Int
+    public var message: String
+    public var code: String?
+    public var fieldErrors: [String: String]
+    public var headers: [String: String]
+
+    public init(status: Int, _ message: String, code: String? = nil, fieldErrors: [String: String] = [:], headers: [String: String] = [:]) {
+        self.status = status
+        self.message = message
+        self.code = code
+        self.fieldErrors = fieldErrors
+        self.headers = headers
+    }
+
+    /// `{success: false, error, code?, errors?}` (catalog §3.3).
+    public var envelope: JSONValue {
+        var members: OrderedDictionary<String, JSONValue> = ["success": false, "error": .string(message)]
+        if let code { members["code"] = .string(code) }
+        if !fieldErrors.isEmpty {
+            members["errors"] = .object(OrderedDictionary(uniqueKeysWithValues: fieldErrors.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+        }
+        return .object(members)
+    }
+
+    public static func notFound(_ what: String, code: String = "NOT_FOUND") -> FakeError {
+        FakeError(status: 404, "\(what) not found", code: code)
+    }
+
+    public static func validation(_ fieldErrors: [String: String], message: String = "Validation failed", code: String = "VALIDATION_ERROR") -> FakeError {
+        FakeError(status: 422, message, code: code, fieldErrors: fieldErrors)
+    }
+
+    public static func unauthorized(_ message: String, code: String = "INVALID_TOKEN") -> FakeError {
+        FakeError(status: 401, message, code: code)
+    }
+
+    public static func forbidden(_ message: String, code: String = "INSUFFICIENT_PERMISSIONS") -> FakeError {
+        FakeError(status: 403, message, code: code)
+    }
+
+    /// The fake itself cannot do what the contract asks (a contract/engine mismatch).
+    public static func internalError(_ message: String) -> FakeError {
+        FakeError(status: 500, message, code: "INTERNAL_ERROR")
+    }
+}

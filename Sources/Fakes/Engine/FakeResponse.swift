@@ -1,0 +1,36 @@
+import JSON
+
+/// What a fake answers; the server turns it into HTTP.
+public struct FakeResponse: Sendable {
+    public enum Body: Sendable {
+        case json(JSONValue)
+        case bytes([UInt8], contentType: String)
+        /// A server-sent-event stream of a channel, replaying after `lastEventID`.
+        case stream(channel: String, lastEventID: String?)
+        case empty
+    }
+
+    public var status: Int
+    public var body: Body
+    public var headers: [(String, String)]
+
+    public init(status: Int = 200, body: Body, headers: [(String, String)] = []) {
+        self.status = status
+        self.body = body
+        self.headers = headers
+    }
+
+    public static func json(_ value: JSONValue, status: Int = 200) -> FakeResponse {
+        FakeResponse(status: status, body: .json(value))
+    }
+
+    /// `{success: true, data: …}`.
+    public static func data(_ value: JSONValue, status: Int = 200) -> FakeResponse {
+        .json(["success": true, "data": value], status: status)
+    }
+
+    /// `{success: true}`.
+    public static let success = FakeResponse.json(["success": true])
+
+    public var jsonBody: JSONValue? { if case .json(let value) = body { value } else { nil } }
+}

@@ -1,0 +1,57 @@
+import JSON
+import OrderedCollections
+
+/// One tenant's records by collection: what fixtures seed and fake behaviours read and write.
+///
+/// Records keep their insertion order, so lists answer in the order data was created.
+public struct TenantState: Sendable {
+    public let id: String
+    public var name: String
+    private var records: [String: OrderedDictionary<String, JSONValue>] = [:]
+    private var singletons: [String: JSONValue] = [:]
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    /// Every record of a collection, in insertion order.
+    public func all(_ collection: String) -> [JSONValue] {
+        records[collection].map { Array($0.values) } ?? []
+    }
+
+    public func record(_ collection: String, id: String) -> JSONValue? { records[collection]?[id] }
+
+    public func count(_ collection: String) -> Int { records[collection]?.count ?? 0 }
+
+    /// Inserts or replaces a record; a new id goes last.
+    public mutating func put(_ collection: String, id: String, _ record: JSONValue) {
+        records[collection, default: [:]][id] = record
+    }
+
+    @discardableResult
+    public mutating func remove(_ collection: String, id: String) -> JSONValue? {
+        records[collection]?.removeValue(forKey: id)
+    }
+
+    /// Replaces a whole collection (reorders, merges).
+    public mutating func replaceAll(_ collection: String, with items: [(id: String, record: JSONValue)]) {
+        records[collection] = OrderedDictionary(items.map { ($0.id, $0.record) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public func singleton(_ collection: String) -> JSONValue? { singletons[collection] }
+
+    public mutating func setSingleton(_ collection: String, _ record: JSONValue?) { singletons[collection] = record }
+
+    /// Collection names holding records, for the admin state dump.
+    public var collectionNames: [String] { Array(Set(records.keys).union(singletons.keys)).sorted() }
+
+    /// The tenant as one JSON document (admin API, durable state).
+    public var snapshot: JSONValue {
+        var data: OrderedDictionary<String, JSONValue> = [:]
+        for name in collectionNames {
+            data[name] = singletons[name] ?? .array(all(name))
+        }
+        return ["id": .string(id), "name": .string(name), "data": .object(data)]
+    }
+}

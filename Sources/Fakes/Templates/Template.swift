@@ -1,0 +1,111 @@
+import Foundation
+import JSON
+import OrderedCollections
+
+/// Renders the `{{expression}}` placeholders of contract templates.
+///
+/// A string that is exactly one placeholder takes the expression's JSON value (a number stays a
+/// number); otherwise each placeholder is replaced by its text. Missing values render as null or "".
+///
+/// ```swift
+/// Template.render(["goalId": "{{path.id}}", "note": "Hi {{user.id}}"], in: scope)
+/// ```
+public enum Template {
+    public static func render(_ value: JSONValue, in scope: TemplateScope) -> JSONValue {
+        switch value {
+        case .string(let text): renderString(text, in: scope)
+        case .array(let items): .array(items.map { render($0, in: scope) })
+        case .object(let members): .object(members.mapValues { render($0, in: scope) })
+        default: value
+        }
+    }
+
+    /// Renders a template meant to produce text (ids, channels).
+    public static func text(_ template: String, in scope: TemplateScope) -> String {
+        switch renderString(template, in: scope) {
+        case .string(let text): text
+        case .null: ""
+        case let other: other.jsonString()
+        }
+    }
+
+    static func renderString(_ text: String, in scope: TemplateScope) -> JSONValue {
+        guard text.contains("{{") else { return .string(text) }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.dropFirst(2).range(of: "{{") == nil {
+            return evaluate(trimmed.dropFirst(2).dropLast(2), in: scope) ?? .null
+        }
+        var output = ""
+        var rest = text[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            output += rest[..<open.lowerBound]
+            switch evaluate(rest[open.upperBound..<close.lowerBound], in: scope) {
+            case .string(let value)?: output += value
+            case nil, .null?: break
+            case let value?: output += value.jsonString()
+            }
+            rest = rest[close.upperBound...]
+        }
+        return .string(output + rest)
+    }
+
+    /// Evaluates one expression: `path.id`, `body.a.0.b`, `len body.items`, `x ?? "default"`.
+    public static func evaluate(_ expression: Substring, in scope: TemplateScope) -> JSONValue? {
+        let expression = expression.trimmingCharacters(in: .whitespaces)
+        if let fallback = expression.range(of: "??") {
+            let primary = evaluate(expression[..<fallback.lowerBound], in: scope)
+            if let primary, primary != .null { return primary }
+            let alternative = expression[fallback.upperBound...].trimmingCharacters(in: .whitespaces)
+            if let quote = alternative.first, quote == "\"" || quote == "'", alternative.count >= 2, alternative.last == quote {
+                return .string(String(alternative.dropFirst().dropLast()))
+            }
+            return evaluate(Substring(alternative), in: scope)
+        }
+        if expression.hasPrefix("len ") {
+            switch evaluate(expression.dropFirst(4), in: scope) {
+            case .array(let items)?: return .integer(items.count)
+            case .string(let text)?: return .integer(text.count)
+            case .object(let members)?: return .integer(members.count)
+            default: return .integer(0)
+            }
+        }
+        let parts = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let root = parts.first else { return nil }
+        let rest = parts.dropFirst()
+        switch root {
+        case "path": return rest.first.flatMap { scope.path[$0] }.map(JSONValue.string)
+        case "query": return rest.first.flatMap { scope.query[$0] }
+        case "header": return rest.first.flatMap { scope.headers[$0.lowercased()] }.map(JSONValue.string)
+        case "body": return scope.body.flatMap { descend($0, Array(rest)) }
+        case "record": return scope.record.flatMap { descend($0, Array(rest)) }
+        case "tenant": return rest.first == "id" ? scope.tenantID.map(JSONValue.string) : nil
+        case "user":
+            switch rest.first {
+            case "id": return scope.userID.map(JSONValue.string)
+            case "email": return scope.userEmail.map(JSONValue.string)
+            default: return nil
+            }
+        case "now": return .string(scope.now.rfc3339)
+        case "today": return .string(String(scope.now.rfc3339.prefix(10)))
+        case "uuid": return .string(UUID().uuidString.lowercased())
+        case "id": return .string(IDGenerator.make(prefix: rest.joined(separator: ".")))
+        default: return scope.extra[root].flatMap { descend($0, Array(rest)) }
+        }
+    }
+
+    static func descend(_ value: JSONValue, _ path: [String]) -> JSONValue? {
+        var current = value
+        for step in path where !step.isEmpty {
+            switch current {
+            case .object(let members):
+                guard let next = members[step] else { return nil }
+                current = next
+            case .array(let items):
+                guard let index = Int(step), items.indices.contains(index) else { return nil }
+                current = items[index]
+            default: return nil
+            }
+        }
+        return current
+    }
+}
