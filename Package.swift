@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
@@ -38,12 +39,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // HTTP: one responder over the compiled route tables, validation, CORS, admin API.
+        .target(
+            name: "MockServer",
+            dependencies: [
+                "Fakes", "Contracts", "JSON", "JSONSchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         // The command-line interface.
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts",
+                "Contracts", "MockServer", "Fakes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Helpers shared by the test targets (temporary contract directories, running the CLI).
@@ -55,6 +67,13 @@ let package = Package(
             exclude: ["Resources"]
         ),
         .testTarget(name: "FakesTests", dependencies: ["Fakes", "Contracts", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "MockServerTests",
+            dependencies: [
+                "MockServer", "Fakes", "Contracts", "JSON", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

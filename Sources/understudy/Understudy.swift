@@ -3,7 +3,7 @@ import Foundation
 
 /// The `understudy` command: serve the contracts as fakes, verify a deployment against them, lint them.
 @main
-struct Understudy: ParsableCommand {
+struct UnderstudyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "understudy",
         abstract: "Contract-driven mock and conformance server for the PurposePath API.",
@@ -16,10 +16,14 @@ struct Understudy: ParsableCommand {
 
     /// Exit statuses: 0 success, 1 problems found, 2 usage or input errors (ArgumentParser's own
     /// usage errors would exit 64; every command of this tool promises 2).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

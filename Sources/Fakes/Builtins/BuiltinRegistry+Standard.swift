@@ -3,6 +3,7 @@ extension BuiltinRegistry {
     public static let standard: BuiltinRegistry = {
         var registry = BuiltinRegistry()
         registry.registerHealth()
+        registry.registerStreams()
         registry.registerAuthentication()
         registry.registerAccount()
         registry.registerCoaching()

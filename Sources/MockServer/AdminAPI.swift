@@ -1,0 +1,64 @@
+import Fakes
+import Foundation
+import Hummingbird
+import JSON
+
+/// `/__understudy/…` on every listener: inspect and steer the fakes during development and demos.
+struct AdminAPI: Sendable {
+    static let prefix = "/__understudy"
+
+    let engine: FakeEngine
+    let log: RequestLog
+    let started: Date
+
+    func respond(to request: Request, path: Substring) async -> Response {
+        let parts = path.split(separator: "/").map(String.init)
+        switch (request.method, parts.first, parts.count) {
+        case (.get, "health", 1):
+            let scenario = engine.store.read { $0.scenario }
+            return ok(["status": "ok", "scenario": .string(scenario), "endpoints": .integer(engine.contracts.endpoints.count),
+                       "uptimeSeconds": .integer(Int(Date().timeIntervalSince(started)))])
+        case (.get, "state", 1):
+            let tenant = QueryString.parse(request.uri.query.map { Substring($0) }).first { $0.0 == "tenant" }?.1
+            return ok(state(tenant: tenant))
+        case (.get, "scenarios", 1):
+            let current = engine.store.read { $0.scenario }
+            return ok(.array(engine.scenarios.values.sorted { $0.name < $1.name }.map {
+                ["name": .string($0.name), "title": .string($0.title), "description": .string($0.description), "active": .bool($0.name == current)]
+            }))
+        case (.post, "reset", 1):
+            return change { () throws(FakeError) in try engine.reset() }
+        case (.post, "scenario", 2):
+            return change { () throws(FakeError) in try engine.reset(to: parts[1]) }
+        case (.get, "requests", 1):
+            return ok(log.json)
+        default:
+            return ResponseWriter.error(FakeError(status: 404, "No admin route \(request.method.rawValue) \(Self.prefix)\(path); see docs/serve.md", code: "ROUTE_NOT_FOUND"))
+        }
+    }
+
+    private func state(tenant: String?) -> JSONValue {
+        engine.store.read { state in
+            let tenants = state.tenants.values.filter { tenant == nil || $0.id == tenant }.sorted { $0.id < $1.id }
+            return [
+                "scenario": .string(state.scenario),
+                "tenants": .array(tenants.map(\.snapshot)),
+                "global": state.global.snapshot["data"] ?? .object([:]),
+            ]
+        }
+    }
+
+    private func change(_ body: () throws(FakeError) -> Void) -> Response {
+        do {
+            try body()
+            let scenario = engine.store.read { $0.scenario }
+            return ok(["scenario": .string(scenario)])
+        } catch {
+            return ResponseWriter.error(error)
+        }
+    }
+
+    private func ok(_ data: JSONValue) -> Response {
+        ResponseWriter.render(.data(data), engine: engine, heartbeat: .seconds(15))
+    }
+}

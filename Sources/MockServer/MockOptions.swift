@@ -1,0 +1,21 @@
+/// How the mock behaves beyond the contracts: browser access, logging, strictness, limits.
+public struct MockOptions: Sendable {
+    public var cors: CORSPolicy
+    public var quiet: Bool
+    /// Validate every fake answer against the contract and answer 500 when a fake breaks it.
+    public var strict: Bool
+    /// Seconds between SSE comment heartbeats.
+    public var heartbeat: Duration
+    public var maxBodyBytes: Int
+
+    public init(
+        cors: CORSPolicy = CORSPolicy(), quiet: Bool = false, strict: Bool = false,
+        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20
+    ) {
+        self.cors = cors
+        self.quiet = quiet
+        self.strict = strict
+        self.heartbeat = heartbeat
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

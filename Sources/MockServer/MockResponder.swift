@@ -1,0 +1,113 @@
+import Contracts
+import Fakes
+import Foundation
+import HTTPTypes
+import Hummingbird
+import JSON
+
+/// Answers every request of one listener: CORS, admin API, routing, auth, validation, fake, log.
+///
+/// One responder, no per-route closures: the route tables were compiled from the contracts at
+/// startup, so the request path does no YAML, regex or schema compilation.
+struct MockResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let listener: Listener
+    let engine: FakeEngine
+    let options: MockOptions
+    let log: RequestLog
+    let admin: AdminAPI
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        let origin = request.headers[.origin]
+        var outcome = await answer(request, origin: origin)
+        for field in options.cors.headers(for: origin) where outcome.response.headers[field.name] == nil {
+            outcome.response.headers.append(field)
+        }
+        let elapsed = started.duration(to: .now)
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        log.record(.init(
+            time: Date(), method: request.method.rawValue, path: request.uri.path, status: outcome.response.status.code,
+            endpointID: outcome.endpointID, milliseconds: milliseconds, errors: outcome.fieldErrors))
+        return outcome.response
+    }
+
+    struct Outcome {
+        var response: Response
+        var endpointID: String?
+        var fieldErrors: [String: String] = [:]
+    }
+
+    private func answer(_ request: Request, origin: String?) async -> Outcome {
+        let path = Substring(request.uri.path)
+        if request.method == .options {
+            return Outcome(response: preflight(request, origin: origin))
+        }
+        if path.hasPrefix(AdminAPI.prefix) {
+            return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count)))
+        }
+        guard let method = Contracts.HTTPMethod(rawValue: request.method.rawValue) else {
+            return Outcome(response: ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED")))
+        }
+        var closest: String?
+        for mount in listener.mounts {
+            guard let relative = mount.relativePath(path) else { continue }
+            switch mount.routes.match(method: method, path: relative) {
+            case .found(let endpoint, let parameters, _):
+                return await serve(endpoint, parameters: parameters, request)
+            case .methodNotAllowed(let allowed):
+                let list = allowed.map(\.rawValue).joined(separator: ", ")
+                var response = ResponseWriter.error(FakeError(status: 405, "\(method.rawValue) is not allowed on \(path); allowed: \(list)", code: "METHOD_NOT_ALLOWED"))
+                response.headers[.allow] = list
+                return Outcome(response: response)
+            case .notFound(let suggestion):
+                closest = closest ?? suggestion.map { mount.prefix + $0 }
+            }
+        }
+        let hint = closest.map { "; closest contract route: \($0)" } ?? ""
+        return Outcome(response: ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND")))
+    }
+
+    private func serve(_ endpoint: Endpoint, parameters: [String: String], _ request: Request) async -> Outcome {
+        var request = request
+        let query = QueryString.parse(request.uri.query.map { Substring($0) })
+        let headers = Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first })
+        do {
+            let caller: Caller?
+            switch endpoint.auth {
+            case .query:
+                caller = try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == "tenant" }?.1)
+            default:
+                let bearer = headers["authorization"].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil }
+                caller = try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers["x-tenant-id"])
+            }
+            let body = try await request.collectBody(upTo: options.maxBodyBytes)
+            let input = RequestValidator.Input(query: query, headers: headers, contentType: headers["content-type"], body: Array(buffer: body))
+            let validated = try RequestValidator.validate(endpoint, input).get()
+            let fakeRequest = FakeRequest(
+                endpoint: endpoint, pathParameters: parameters, query: validated.query, headers: headers,
+                body: validated.body, caller: caller)
+            var response = await engine.handle(fakeRequest)
+            if options.strict { response = StrictCheck.check(response, of: endpoint) }
+            return Outcome(response: ResponseWriter.render(response, engine: engine, heartbeat: options.heartbeat), endpointID: endpoint.id)
+        } catch let error as FakeError {
+            return Outcome(response: ResponseWriter.error(error), endpointID: endpoint.id, fieldErrors: error.fieldErrors)
+        } catch {
+            let tooLarge = FakeError(status: 413, "Request body is larger than \(options.maxBodyBytes) bytes", code: "PAYLOAD_TOO_LARGE")
+            return Outcome(response: ResponseWriter.error(tooLarge), endpointID: endpoint.id)
+        }
+    }
+
+    private func preflight(_ request: Request, origin: String?) -> Response {
+        guard let origin, request.headers[.accessControlRequestMethod] != nil else {
+            var response = Response(status: .noContent)
+            response.headers[.allow] = CORSPolicy.allowedMethods
+            return response
+        }
+        guard let fields = options.cors.preflightHeaders(for: origin, requestedHeaders: request.headers[.accessControlRequestHeaders]) else {
+            return ResponseWriter.error(FakeError(status: 403, "Origin \(origin) is not allowed", code: "CORS_ORIGIN_DENIED"))
+        }
+        return Response(status: .noContent, headers: fields)
+    }
+}

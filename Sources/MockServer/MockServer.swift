@@ -1,0 +1,78 @@
+import Contracts
+import Fakes
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `understudy serve`: the listeners, each a Hummingbird application over one `MockResponder`.
+///
+/// ```swift
+/// let server = MockServer(engine: engine, listeners: MockServer.defaultListeners(contracts, host: "127.0.0.1"))
+/// try await server.run { urls in print(urls) }   // until SIGINT/SIGTERM
+/// ```
+public struct MockServer: Sendable {
+    public let engine: FakeEngine
+    public let host: String
+    public let listeners: [Listener]
+    public let options: MockOptions
+    let log: RequestLog
+    let admin: AdminAPI
+
+    public init(engine: FakeEngine, host: String = "127.0.0.1", listeners: [Listener], options: MockOptions = MockOptions()) {
+        self.engine = engine
+        self.host = host
+        self.listeners = listeners
+        self.options = options
+        self.log = RequestLog(quiet: options.quiet)
+        self.admin = AdminAPI(engine: engine, log: log, started: Date())
+    }
+
+    /// One listener per service on the given ports (the frontend's defaults unless overridden).
+    public static func serviceListeners(_ contracts: ContractSet, ports: [String: Int]) -> [Listener] {
+        contracts.services.map { Listener.service($0, contracts: contracts, port: ports[$0.name] ?? $0.port) }
+    }
+
+    /// The Hummingbird application of one listener; tests drive it in-process with HummingbirdTesting.
+    public func application(for listener: Listener, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "understudy.\(listener.name)")
+        logger.logLevel = .warning
+        let responder = MockResponder(listener: listener, engine: engine, options: options, log: log, admin: admin)
+        return Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: listener.port), serverName: "Understudy"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? listener.port) },
+            logger: logger)
+    }
+
+    /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
+    public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
+        let bound = BoundPorts(expected: listeners.count)
+        var services: [any ServiceLifecycle.Service] = []
+        for listener in listeners {
+            services.append(application(for: listener) { port in
+                if let all = await bound.add(name: listener.name, port: port) {
+                    onReady(all.map { ($0.name, "http://\(host):\($0.port)") })
+                }
+            })
+        }
+        var logger = Logger(label: "understudy")
+        logger.logLevel = .warning
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}
+
+/// Collects the real ports (port 0 picks a free one) until every listener is up.
+actor BoundPorts {
+    private var ports: [(name: String, port: Int)] = []
+    private let expected: Int
+
+    init(expected: Int) { self.expected = expected }
+
+    func add(name: String, port: Int) -> [(name: String, port: Int)]? {
+        ports.append((name, port))
+        return ports.count == expected ? ports : nil
+    }
+}

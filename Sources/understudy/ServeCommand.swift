@@ -1,0 +1,90 @@
+import ArgumentParser
+import Contracts
+import Fakes
+import Foundation
+import MockServer
+
+/// `understudy serve`: stateful fakes of the three services for a frontend working offline.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the contracts as stateful fakes (Account :8001, Coaching :8000, Traction :8002).",
+        discussion: "Stops on SIGINT/SIGTERM. Admin API under /__understudy/ on every listener; see docs/serve.md."
+    )
+
+    @Option(help: "The contracts directory.") var contracts = "contracts"
+    @Option(help: "The fixtures directory.") var fixtures = "fixtures"
+    @Option(help: "The scenario to start from.") var scenario = "default"
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Account service port (0 picks a free one).") var accountPort: Int?
+    @Option(help: "Coaching service port.") var coachingPort: Int?
+    @Option(help: "Traction service port.") var tractionPort: Int?
+    @Option(help: "Serve all services on one port under their gateway prefixes (/account/api/v1, …).") var port: Int?
+    @Option(help: "Access token lifetime, e.g. 15m, 10s.", transform: DurationText.parse) var accessTtl: TimeInterval = 15 * 60
+    @Option(help: "Refresh token lifetime, e.g. 30d.", transform: DurationText.parse) var refreshTtl: TimeInterval = 30 * 24 * 3600
+    @Option(help: "HS256 secret (≥ 32 bytes) so tokens survive restarts and real services accept them; random by default.")
+    var jwtSecret: String?
+    @Option(help: "Allow only this browser origin (repeatable); any origin by default.") var corsOrigin: [String] = []
+    @Option(help: "Seconds between SSE heartbeats.") var heartbeat: Int = 15
+    @Flag(help: "Validate every fake answer against its contract; a broken one becomes a 500.") var strict = false
+    @Flag(help: "No request log on stdout.") var quiet = false
+
+    func run() async throws {
+        let report = Linter.lint(contracts: contracts, fixtures: fixtures)
+        let problems = report.diagnostics.filter { $0.severity == .error }
+        guard problems.isEmpty else {
+            problems.prefix(20).forEach { printError($0.description) }
+            printError("\(problems.count) contract or fixture problem(s); fix them (understudy lint) before serving")
+            throw ExitCode(2)
+        }
+        let tokens: TokenService
+        do {
+            tokens = try await TokenService(.init(secret: jwtSecret, accessTTL: accessTtl, refreshTTL: refreshTtl))
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let engine: FakeEngine
+        do {
+            engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: scenario, tokens: tokens)
+        } catch {
+            printError(error.message)
+            throw ExitCode(2)
+        }
+        let listeners = port.map { [Listener.gateway(report.contracts, port: $0)] } ?? MockServer.serviceListeners(
+            report.contracts, ports: ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0 })
+        for listener in listeners where listener.port != 0 {
+            if let problem = PortCheck.problem(host: host, port: listener.port) {
+                printError("cannot listen on \(host):\(listener.port) for \(listener.name): \(problem)")
+                throw ExitCode(1)
+            }
+        }
+        let options = MockOptions(
+            cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
+            heartbeat: .seconds(heartbeat))
+        let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
+        let title = report.scenarios[scenario]?.title ?? scenario
+        let demo = report.scenarios[scenario]?.users.first
+        do {
+            try await server.run { urls in
+                var lines = ["Understudy \(Understudy.version) — scenario '\(scenario)' (\(title)), \(report.contracts.endpoints.count) endpoints"]
+                for (name, url) in urls { lines.append("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(url)") }
+                if let demo { lines.append("Log in as \(demo.email) / \(demo.password)") }
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            }
+        } catch {
+            printError("server stopped: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Durations as people write them: `90`, `10s`, `15m`, `2h`, `30d`.
+enum DurationText {
+    static func parse(_ text: String) throws -> TimeInterval {
+        let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        if let unit = text.last, let factor = units[unit], let value = Double(text.dropLast()), value > 0 { return value * factor }
+        if let value = Double(text), value > 0 { return value }
+        throw ValidationError("'\(text)' is not a duration; write e.g. 10s, 15m, 2h or 30d")
+    }
+}
