@@ -99,6 +99,9 @@ import Testing
         #expect(caller.tenantID.hasPrefix("tenant_"))
         let statuses = harness.engine.store.read { $0.tenants[caller.tenantID]?.all("issueStatuses").count ?? 0 }
         #expect(statuses > 0)
+        let foundation = try await harness.call("getBusinessFoundation", as: caller)
+        #expect(foundation.jsonBody?["data"]?["coreValues"] == [])
+        #expect(try await harness.call("getOnboarding", as: caller).status == 200)
     }
 
     @Test func emailTokensAreSingleUse() async throws {

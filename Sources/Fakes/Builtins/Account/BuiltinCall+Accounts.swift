@@ -16,7 +16,7 @@ extension BuiltinCall {
         ])
     }
 
-    /// A new account with its own tenant, profile, empty onboarding and foundation.
+    /// A new account with its own tenant, profile and empty business foundation.
     func createAccount(
         email: String, password: String?, firstName: String, lastName: String, avatarURL: String?, verified: Bool,
         tenantNameSuffix: String, pending: Bool = false
@@ -42,6 +42,9 @@ extension BuiltinCall {
             state.addTenant(id: account.tenantID, name: tenantName)
             state.accounts[account.id] = account
             state.tenants[account.tenantID]?.put("users", id: account.id, .object(profile))
+            // A new tenant has an (empty) business foundation from the start, as the real service does;
+            // onboarding answers its empty default until the first update.
+            state.tenants[account.tenantID]?.setSingleton("foundation", ["businessName": "", "vision": "", "purpose": "", "coreValues": []])
         }
         return account
     }

@@ -1,5 +1,10 @@
 extension BuiltinRegistry {
-    /// The Account builtins of docs/builtins.md.
+    /// The Account builtins of docs/builtins.md (authentication is registered separately).
     mutating func registerAccount() {
+        registerProfile()
+        registerSubscriptions()
+        registerBilling()
+        registerTrialAdmin()
+        registerOnboarding()
     }
 }
