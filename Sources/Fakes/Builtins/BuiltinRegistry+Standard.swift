@@ -9,6 +9,7 @@ extension BuiltinRegistry {
         registry.registerCoaching()
         registry.registerTraction()
         registry.registerOperations()
+        registry.registerAnalytics()
         return registry
     }()
 }

@@ -8,8 +8,10 @@ public struct FakeState: Sendable {
     public var tenants: [String: TenantState]
     /// Collections declared `global: true` (catalogs every tenant shares).
     public var global: TenantState
-    public var accounts: [String: Account]
-    public var sessions: SessionBook
+    public var accounts: [String: Account] { didSet { accountsChanged = true } }
+    public var sessions: SessionBook { didSet { sessionsChanged = true } }
+    var accountsChanged = false
+    var sessionsChanged = false
 
     public init(scenario: String, tenants: [String: TenantState], global: TenantState, accounts: [String: Account]) {
         self.scenario = scenario
@@ -72,6 +74,7 @@ public struct FakeState: Sendable {
                 }
             }
         }
+        tenant.name = name
         tenants[id] = tenant
     }
 }

@@ -6,9 +6,11 @@ import OrderedCollections
 /// Records keep their insertion order, so lists answer in the order data was created.
 public struct TenantState: Sendable {
     public let id: String
-    public var name: String
+    public var name: String { didSet { journal.append(.renamed) } }
     private var records: [String: OrderedDictionary<String, JSONValue>] = [:]
     private var singletons: [String: JSONValue] = [:]
+    /// What changed since the last drain, for durable state; empty and unused without `--state`.
+    var journal: [RecordChange] = []
 
     public init(id: String, name: String) {
         self.id = id
@@ -27,21 +29,33 @@ public struct TenantState: Sendable {
     /// Inserts or replaces a record; a new id goes last.
     public mutating func put(_ collection: String, id: String, _ record: JSONValue) {
         records[collection, default: [:]][id] = record
+        journal.append(.put(collection: collection, id: id, record: record))
     }
 
     @discardableResult
     public mutating func remove(_ collection: String, id: String) -> JSONValue? {
-        records[collection]?.removeValue(forKey: id)
+        guard let removed = records[collection]?.removeValue(forKey: id) else { return nil }
+        journal.append(.remove(collection: collection, id: id))
+        return removed
     }
 
     /// Replaces a whole collection (reorders, merges).
     public mutating func replaceAll(_ collection: String, with items: [(id: String, record: JSONValue)]) {
         records[collection] = OrderedDictionary(items.map { ($0.id, $0.record) }, uniquingKeysWith: { _, last in last })
+        journal.append(.replaceCollection(collection: collection, records: items.map { ($0.id, $0.record) }))
     }
 
     public func singleton(_ collection: String) -> JSONValue? { singletons[collection] }
 
-    public mutating func setSingleton(_ collection: String, _ record: JSONValue?) { singletons[collection] = record }
+    public mutating func setSingleton(_ collection: String, _ record: JSONValue?) {
+        singletons[collection] = record
+        journal.append(.singleton(collection: collection, record: record))
+    }
+
+    /// The records of every collection in order, singletons apart (durable snapshots).
+    public var contents: (records: [String: [(id: String, record: JSONValue)]], singletons: [String: JSONValue]) {
+        (records.mapValues { $0.map { ($0.key, $0.value) } }, singletons)
+    }
 
     /// Collection names holding records, for the admin state dump.
     public var collectionNames: [String] { Array(Set(records.keys).union(singletons.keys)).sorted() }

@@ -1,0 +1,49 @@
+import JSON
+
+extension BuiltinRegistry {
+    /// The KPI catalog reads of kpis.yaml: the filtered, paged catalog and a KPI's readings.
+    mutating func registerTractionKPICatalog() {
+        register("listKpis") { call throws(FakeError) in
+            let tenant = try TractionStore.tenant(of: call)
+            let query = call.request.query
+            var kpis = tenant.all("kpis")
+            for field in ["category", "ownerId"] {
+                guard let wanted = query[field]?.stringValue, !wanted.isEmpty else { continue }
+                kpis = kpis.filter { $0[field]?.stringValue == wanted }
+            }
+            if let search = query["search"]?.stringValue?.lowercased(), !search.isEmpty {
+                kpis = kpis.filter { kpi in
+                    ["name", "description", "category"].contains { (kpi[$0]?.stringValue ?? "").lowercased().contains(search) }
+                }
+            }
+            return .json(FakeEngine.paginate(KPILinkInput.byName(kpis), query: TractionStore.pageQuery(call)))
+        }
+
+        register("getKpiWithReadings") { call throws(FakeError) in
+            let tenant = try TractionStore.tenant(of: call)
+            let numbers = try TractionStore.numbers(TractionStore.path(call, "id"), in: tenant, now: call.now)
+            return .data(["kpi": numbers.kpi, "readings": .array(numbers.readings)])
+        }
+
+        register("listKpiReadings") { call throws(FakeError) in
+            let tenant = try TractionStore.tenant(of: call)
+            let numbers = try TractionStore.numbers(TractionStore.path(call, "id"), in: tenant, now: call.now)
+            var problems: [String: String] = [:]
+            var bounds: [String: String] = [:]
+            for field in ["startDate", "endDate"] {
+                guard let value = call.request.query[field], value != .null else { continue }
+                guard let text = value.stringValue, TractionCalendar.isDay(text) else {
+                    problems[field] = "must be a date (YYYY-MM-DD)"
+                    continue
+                }
+                bounds[field] = String(text.prefix(7))
+            }
+            guard problems.isEmpty else { throw .validation(problems) }
+            let readings = numbers.readings.filter { reading in
+                let period = reading["period"]?.stringValue ?? ""
+                return (bounds["startDate"].map { period >= $0 } ?? true) && (bounds["endDate"].map { period <= $0 } ?? true)
+            }
+            return .json(FakeEngine.paginate(readings, query: TractionStore.pageQuery(call)))
+        }
+    }
+}
