@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -39,6 +40,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Durable state (`--state FILE`): the fakes' changes in SQLite, WAL mode, readable with sqlite3.
+        .target(
+            name: "SQLiteState",
+            dependencies: ["Fakes", "JSON", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
         // HTTP: one responder over the compiled route tables, validation, CORS, admin API.
         .target(
             name: "MockServer",
@@ -53,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes",
+                "Contracts", "MockServer", "Fakes", "SQLiteState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -67,6 +73,10 @@ let package = Package(
             exclude: ["Resources"]
         ),
         .testTarget(name: "FakesTests", dependencies: ["Fakes", "Contracts", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "SQLiteStateTests",
+            dependencies: ["SQLiteState", "Fakes", "Contracts", "JSON", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

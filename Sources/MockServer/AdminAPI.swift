@@ -27,9 +27,9 @@ struct AdminAPI: Sendable {
                 ["name": .string($0.name), "title": .string($0.title), "description": .string($0.description), "active": .bool($0.name == current)]
             }))
         case (.post, "reset", 1):
-            return change { () throws(FakeError) in try engine.reset() }
+            return await change { () throws(FakeError) in try engine.reset() }
         case (.post, "scenario", 2):
-            return change { () throws(FakeError) in try engine.reset(to: parts[1]) }
+            return await change { () throws(FakeError) in try engine.reset(to: parts[1]) }
         case (.get, "requests", 1):
             return ok(log.json)
         default:
@@ -48,9 +48,15 @@ struct AdminAPI: Sendable {
         }
     }
 
-    private func change(_ body: () throws(FakeError) -> Void) -> Response {
+    /// Applies a reset or switch and answers once it is durable (with `--state`).
+    private func change(_ body: () throws(FakeError) -> Void) async -> Response {
         do {
             try body()
+            do {
+                try await engine.store.flush()
+            } catch {
+                return ResponseWriter.error(.internalError("reset in memory but not saved to the state file: \(error)"))
+            }
             let scenario = engine.store.read { $0.scenario }
             return ok(["scenario": .string(scenario)])
         } catch {

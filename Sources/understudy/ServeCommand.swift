@@ -3,6 +3,7 @@ import Contracts
 import Fakes
 import Foundation
 import MockServer
+import SQLiteState
 
 /// `understudy serve`: stateful fakes of the three services for a frontend working offline.
 struct ServeCommand: AsyncParsableCommand {
@@ -15,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The contracts directory.") var contracts = "contracts"
     @Option(help: "The fixtures directory.") var fixtures = "fixtures"
     @Option(help: "The scenario to start from.") var scenario = "default"
+    @Option(help: "Keep every tenant's state in this SQLite file (WAL); it survives restarts and kill -9.") var state: String?
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "Account service port (0 picks a free one).") var accountPort: Int?
     @Option(help: "Coaching service port.") var coachingPort: Int?
@@ -44,9 +46,23 @@ struct ServeCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
+        var stateFile: SQLiteStateFile?
+        var restored: FakeState?
+        if let state {
+            do {
+                stateFile = try await SQLiteStateFile.open(path: state)
+                restored = try await stateFile?.load()
+            } catch {
+                await stateFile?.close()
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
         let engine: FakeEngine
         do {
-            engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: scenario, tokens: tokens)
+            engine = try FakeEngine(
+                contracts: report.contracts, scenarios: report.scenarios, scenario: restored?.scenario ?? scenario, tokens: tokens,
+                persistence: stateFile, restoring: restored)
         } catch {
             printError(error.message)
             throw ExitCode(2)
@@ -63,11 +79,14 @@ struct ServeCommand: AsyncParsableCommand {
             cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
             heartbeat: .seconds(heartbeat))
         let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
-        let title = report.scenarios[scenario]?.title ?? scenario
-        let demo = report.scenarios[scenario]?.users.first
+        let active = restored?.scenario ?? scenario
+        let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }
+        let title = report.scenarios[active]?.title ?? active
+        let demo = report.scenarios[active]?.users.first
         do {
             try await server.run { urls in
-                var lines = ["Understudy \(Understudy.version) — scenario '\(scenario)' (\(title)), \(report.contracts.endpoints.count) endpoints"]
+                var lines = ["Understudy \(Understudy.version) — scenario '\(active)' (\(title)), \(report.contracts.endpoints.count) endpoints"]
+                if let stateLine { lines.append(stateLine) }
                 for (name, url) in urls { lines.append("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(url)") }
                 if let demo { lines.append("Log in as \(demo.email) / \(demo.password)") }
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

@@ -10,6 +10,13 @@ public struct SessionBook: Sendable {
         public var sessionID: String
         public var expires: Date
         public var state: RefreshState
+
+        public init(userID: String, sessionID: String, expires: Date, state: RefreshState) {
+            self.userID = userID
+            self.sessionID = sessionID
+            self.expires = expires
+            self.state = state
+        }
     }
 
     public struct EmailToken: Sendable {
@@ -18,6 +25,13 @@ public struct SessionBook: Sendable {
         public var userID: String
         public var expires: Date
         public var used: Bool
+
+        public init(kind: Kind, userID: String, expires: Date, used: Bool) {
+            self.kind = kind
+            self.userID = userID
+            self.expires = expires
+            self.used = used
+        }
     }
 
     public var refreshTokens: [String: RefreshToken] = [:]

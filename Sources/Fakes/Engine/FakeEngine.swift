@@ -25,14 +25,22 @@ public final class FakeEngine: Sendable {
     public init(
         contracts: ContractSet, scenarios: [String: Scenario], scenario: String, tokens: TokenService,
         events: EventHub = EventHub(), builtins: BuiltinRegistry = .standard,
-        clock: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "understudy.fakes")
+        clock: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "understudy.fakes"),
+        persistence: (any StatePersistence)? = nil, restoring restored: FakeState? = nil
     ) throws(FakeError) {
         guard let seed = scenarios[scenario] else {
             throw FakeError(status: 400, "unknown scenario '\(scenario)' (have: \(scenarios.keys.sorted().joined(separator: ", ")))")
         }
         self.contracts = contracts
         self.scenarios = scenarios
-        self.store = StateStore(FakeState.seed(seed, contracts: contracts))
+        if let restored {
+            self.store = StateStore(restored, persistence: persistence)
+        } else {
+            // A new state file starts from the scenario's fixtures, written as one snapshot.
+            let initial = FakeState.seed(seed, contracts: contracts)
+            self.store = StateStore(initial, persistence: persistence)
+            if persistence != nil { store.replace(with: initial) }
+        }
         self.tokens = tokens
         self.events = events
         self.builtins = builtins
@@ -47,11 +55,20 @@ public final class FakeEngine: Sendable {
         guard let fake = request.endpoint.fake else {
             return respondWithExample(request, status: request.endpoint.successResponse?.status ?? 200)
         }
+        let response: FakeResponse
         do {
-            return try await perform(fake, request)
+            response = try await perform(fake, request)
         } catch {
-            return FakeResponse(status: error.status, body: .json(error.envelope), headers: error.headers.map { ($0.key, $0.value) })
+            response = FakeResponse(status: error.status, body: .json(error.envelope), headers: error.headers.map { ($0.key, $0.value) })
         }
+        do {
+            try await store.flush()
+        } catch {
+            logger.error("state could not be saved: \(error)")
+            let failure = FakeError.internalError("The change was made in memory but could not be saved to the state file: \(error)")
+            return FakeResponse(status: 500, body: .json(failure.envelope))
+        }
+        return response
     }
 
     private func perform(_ fake: FakeBehaviour, _ request: FakeRequest) async throws(FakeError) -> FakeResponse {
@@ -85,7 +102,7 @@ public final class FakeEngine: Sendable {
         events.publish(name: event, data: data, channels: channels)
     }
 
-    /// Back to a scenario's fixtures (the current one when nil).
+    /// Back to a scenario's fixtures (the current one when nil); durable once `flush` returns.
     public func reset(to scenario: String? = nil) throws(FakeError) {
         let name = scenario ?? store.read { $0.scenario }
         guard let seed = scenarios[name] else {
