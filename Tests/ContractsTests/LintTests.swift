@@ -99,6 +99,27 @@ import Testing
         #expect(titleProblem.location.line == 10)
     }
 
+    @Test func aPublicEndpointCannotWriteToATenantsCollection() throws {
+        let dir = try TemporaryDirectory([
+            "services.yaml": servicesYAML,
+            "traction/notes.yaml": """
+                service: traction
+                collections:
+                  notes: { schema: { type: object } }
+                endpoints:
+                  createNote:
+                    method: POST
+                    path: /notes
+                    auth: none
+                    responses:
+                      200: { data: { type: object }, example: { success: true, data: {} } }
+                    fake: { create: notes }
+                """,
+        ])
+        let messages = Linter.lint(contracts: dir.path).diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+        #expect(messages == ["11:13: 'createNote' has auth none, so its fake can only use a global collection; 'notes' is per tenant"])
+    }
+
     @Test func citedDecisionsMustHaveAnEntry() throws {
         let dir = try TemporaryDirectory([
             "contracts/services.yaml": servicesYAML,

@@ -35,7 +35,14 @@ extension ContractLoader {
         default:
             guard let collection = reader.string(kindKey) else { return nil }
             deferredChecks.append { [unowned self] in
-                if collections[collection] == nil { reader.error(unknownCollectionMessage(collection), at: kindKey) }
+                guard let declared = collections[collection] else {
+                    reader.error(unknownCollectionMessage(collection), at: kindKey)
+                    return
+                }
+                // Without a caller there is no tenant to keep the record in.
+                if !declared.global, endpoints.first(where: { $0.id == endpointID })?.auth == AuthRequirement.none {
+                    reader.error("'\(endpointID)' has auth none, so its fake can only use a global collection; '\(collection)' is per tenant", at: kindKey)
+                }
             }
             kind = switch kindKey {
             case "list": .list(collection: collection)
