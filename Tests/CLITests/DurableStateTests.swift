@@ -7,22 +7,9 @@ import Testing
 
 /// `serve --state`: what a client was told is saved survives SIGKILL.
 @Suite(.serialized) struct DurableStateTests {
-    func start(_ state: String) throws -> (Process, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: productsDirectory + "/understudy")
-        process.arguments = ["serve", "--quiet", "--port", "0", "--state", state, "--jwt-secret", "durable-state-test-secret-of-32-bytes-or-more",
-                             "--contracts", repositoryRoot + "/contracts", "--fixtures", repositoryRoot + "/fixtures"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !text.contains("Log in as"), process.isRunning, Date() < deadline {
-            text += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let url = text.split(separator: "\n").first { $0.contains("gateway") }?.split(separator: " ").last.map(String.init) ?? ""
-        return (process, url)
+    func start(_ state: String) throws -> (ServerProcess, String) {
+        let server = try ServerProcess(["--port", "0", "--state", state, "--jwt-secret", "durable-state-test-secret-of-32-bytes-or-more"])
+        return (server, server.url(of: "gateway"))
     }
 
     func send(_ method: String, _ url: String, token: String? = nil, json: String? = nil) async throws -> (Int, [String: Any]) {
@@ -64,11 +51,11 @@ import Testing
         #expect(rotateStatus == 200)
         let newRefresh = try #require((rotated["data"] as? [String: Any])?["refresh_token"] as? String)
 
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
 
         let (second, url2) = try start(state)
-        defer { second.terminate(); second.waitUntilExit() }
+        defer { second.stop() }
         // Same --jwt-secret, so the session itself survives: the old access token still works.
         #expect(try await send("GET", url2 + "/traction/api/v1/goals/\(goalID)", token: token).0 == 200)
         let (_, actions) = try await send("GET", url2 + "/traction/api/v1/operations/actions", token: token)

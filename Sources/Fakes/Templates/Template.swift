@@ -93,19 +93,8 @@ public enum Template {
         }
     }
 
+    /// The value at a dotted path (`body.items.0.name` → `["items", "0", "name"]`).
     static func descend(_ value: JSONValue, _ path: [String]) -> JSONValue? {
-        var current = value
-        for step in path where !step.isEmpty {
-            switch current {
-            case .object(let members):
-                guard let next = members[step] else { return nil }
-                current = next
-            case .array(let items):
-                guard let index = Int(step), items.indices.contains(index) else { return nil }
-                current = items[index]
-            default: return nil
-            }
-        }
-        return current
+        value.value(at: JSONPointer(tokens: path.filter { !$0.isEmpty }))
     }
 }
