@@ -1,3 +1,4 @@
+import Foundation
 import Contracts
 import Fakes
 import JSON
@@ -115,5 +116,33 @@ import Testing
         #expect(try await harness.call("validateConfirmationToken", query: ["token": .string(token)]).jsonBody?["data"]?["status"] == "used")
         #expect(try await harness.call("confirmEmail", body: ["token": .string(token)]).status == 422)
         #expect(try await harness.call("login", body: ["email": "kim+verify@studio.example", "password": "Secret123!"]).status == 200)
+    }
+
+    @Test func aPasswordResetSetsTheNewPasswordAndEndsEverySession() async throws {
+        let harness = try await EngineHarness()
+        let login = try await harness.call("login", body: ["email": "sam@acme.example", "password": "Sam12345!"])
+        let refresh = try #require(login.jsonBody?["data"]?["refresh_token"])
+        #expect(try await harness.call("forgotPassword", body: ["email": "sam@acme.example"]).status == 200)
+        #expect(try await harness.call("forgotPassword", body: ["email": "nobody@example.com"]).status == 200)
+        let token = try #require(harness.engine.store.read { $0.sessions.emailTokens.first { $0.value.kind == .reset }?.key })
+        #expect(try await harness.call("resetPassword", body: ["token": "rst_wrong", "new_password": "Another123!"]).jsonBody?["code"] == "INVALID_TOKEN")
+        #expect(try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Another123!"]).status == 200)
+        #expect(try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Third123!"]).status == 422)
+        #expect(try await harness.call("refreshToken", body: ["refresh_token": refresh]).status == 401)
+        #expect(try await harness.call("login", body: ["email": "sam@acme.example", "password": "Sam12345!"]).status == 401)
+        #expect(try await harness.call("login", body: ["email": "sam@acme.example", "password": "Another123!"]).status == 200)
+    }
+
+    @Test func googleSignInLogsInKnownEmailsAndSignsUpNewOnes() async throws {
+        let harness = try await EngineHarness()
+        let known = try await harness.call("loginWithGoogle", body: ["token": "demo@purposepath.app"])
+        #expect(known.jsonBody?["data"]?["user"]?["user_id"] == "user_demo")
+        // A JWT-shaped Google token: header.payload.signature, payload {"email": "lee@new.example", "given_name": "Lee"}.
+        let payload = Data(#"{"email":"lee@new.example","given_name":"Lee"}"#.utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let fresh = try await harness.call("loginWithGoogle", body: ["token": .string("eyJhbGciOiJSUzI1NiJ9.\(payload).c2ln")])
+        #expect(fresh.jsonBody?["data"]?["user"]?["first_name"] == "Lee")
+        #expect(fresh.jsonBody?["data"]?["user"]?["email_verified"] == true)
+        #expect(try await harness.call("loginWithGoogle", body: ["token": "not a token"]).status == 401)
     }
 }

@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    @Test func registrationNeedsTheFrontendBaseURLHeader() async throws {
+        let harness = try await MockHarness()
+        try await harness.app("account").test(.router) { raw in
+            let body: JSONValue = ["email": "new@studio.example", "password": "Secret123!", "first_name": "Nia", "last_name": "Obi"]
+            let missing = try await Client(raw).send(.post, "/auth/register", json: body)
+            #expect(missing.status == 422)
+            #expect(missing.json?["errors"]?["X-Frontend-Base-Url"] != nil)
+            let sent = try await Client(raw).send(.post, "/auth/register", json: body, headers: ["X-Frontend-Base-Url": "http://localhost:3000"])
+            #expect(sent.status == 200)
+        }
+    }
+
     @Test func corsPreflightAndCredentialedRequestsFromAnyOrigin() async throws {
         let harness = try await MockHarness()
         try await harness.app("traction").test(.router) { raw in
