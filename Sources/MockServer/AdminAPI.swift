@@ -11,7 +11,7 @@ struct AdminAPI: Sendable {
     let log: RequestLog
     let started: Date
 
-    func respond(to request: Request, path: Substring) async -> Response {
+    func respond(to request: Request, path: Substring, faults: FaultInjector) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
         switch (request.method, parts.first, parts.count) {
         case (.get, "health", 1):
@@ -32,6 +32,8 @@ struct AdminAPI: Sendable {
             return await change { () throws(FakeError) in try engine.reset(to: parts[1]) }
         case (.get, "requests", 1):
             return ok(log.json)
+        case (_, "faults", _):
+            return await faultsRoute(request, parts: parts, faults: faults)
         default:
             return ResponseWriter.error(FakeError(status: 404, "No admin route \(request.method.rawValue) \(Self.prefix)\(path); see docs/serve.md", code: "ROUTE_NOT_FOUND"))
         }

@@ -7,15 +7,18 @@ public struct MockOptions: Sendable {
     /// Seconds between SSE comment heartbeats.
     public var heartbeat: Duration
     public var maxBodyBytes: Int
+    /// Injected latency, failures, drops and readiness (`--latency`, `--fail`, …, `/__understudy/faults`); none by default.
+    public var faults: FaultInjector
 
     public init(
         cors: CORSPolicy = CORSPolicy(), quiet: Bool = false, strict: Bool = false,
-        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20
+        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector()
     ) {
         self.cors = cors
         self.quiet = quiet
         self.strict = strict
         self.heartbeat = heartbeat
         self.maxBodyBytes = maxBodyBytes
+        self.faults = faults
     }
 }

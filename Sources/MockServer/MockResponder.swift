@@ -45,7 +45,7 @@ struct MockResponder: HTTPResponder {
             return Outcome(response: preflight(request, origin: origin))
         }
         if path.hasPrefix(AdminAPI.prefix) {
-            return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count)))
+            return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count), faults: options.faults))
         }
         guard let method = Contracts.HTTPMethod(rawValue: request.method.rawValue) else {
             return Outcome(response: ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED")))
@@ -54,7 +54,11 @@ struct MockResponder: HTTPResponder {
         for mount in listener.mounts {
             guard let relative = mount.relativePath(path) else { continue }
             switch mount.routes.match(method: method, path: relative) {
-            case .found(let endpoint, let parameters, _):
+            case .found(let endpoint, let parameters, let template):
+                if let plan = options.faults.plan(for: FaultTarget(endpoint, template: template, path: relative)),
+                    let outcome = await perform(plan, for: endpoint) {
+                    return outcome
+                }
                 return await serve(endpoint, parameters: parameters, request)
             case .methodNotAllowed(let allowed):
                 let list = allowed.map(\.rawValue).joined(separator: ", ")

@@ -30,6 +30,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between SSE heartbeats.") var heartbeat: Int = 15
     @Flag(help: "Validate every fake answer against its contract; a broken one becomes a 500.") var strict = false
     @Flag(help: "No request log on stdout.") var quiet = false
+    @Option(help: "Add latency: 200ms or 100-500ms[,endpoint=ID|path=GLOB][,rate=R][,times=N] (repeatable).", transform: FaultFlag.latency)
+    var latency: [FaultRule] = []
+    @Option(help: "Fail requests: 'status=503[,rate=0.2][,endpoint=ID|path=GLOB][,times=N][,retryAfter=S]' (repeatable).", transform: FaultFlag.fail)
+    var fail: [FaultRule] = []
+    @Option(help: "Drop connections mid-answer: 'rate=0.1[,endpoint=ID|path=GLOB][,times=N]' (repeatable).", transform: FaultFlag.drop)
+    var drop: [FaultRule] = []
+    @Flag(help: "GET /health/ready answers 503 until the fault is removed (DELETE /__understudy/faults).") var notReady = false
+    @Option(help: "Seed for the faults' random draws, so a run repeats.") var faultSeed: UInt64?
 
     func run() async throws {
         let report = Linter.lint(contracts: contracts, fixtures: fixtures)
@@ -38,6 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
             problems.prefix(20).forEach { printError($0.description) }
             printError("\(problems.count) contract or fixture problem(s); fix them (understudy lint) before serving")
             throw ExitCode(2)
+        }
+        let faults = FaultInjector(seed: faultSeed)
+        for rule in latency + fail + drop + (notReady ? [FaultRule(effect: .notReady)] : []) {
+            if case .endpoint(let id) = rule.match, report.contracts.endpoint(id: id) == nil {
+                printError("--\(rule.effect.name) endpoint=\(id): no contract endpoint has that id; see understudy routes")
+                throw ExitCode(2)
+            }
+            faults.add(rule)
         }
         let tokens: TokenService
         do {
@@ -77,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let options = MockOptions(
             cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
-            heartbeat: .seconds(heartbeat))
+            heartbeat: .seconds(heartbeat), faults: faults)
         let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
         let active = restored?.scenario ?? scenario
         let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }
@@ -89,6 +105,10 @@ struct ServeCommand: AsyncParsableCommand {
                 if let stateLine { lines.append(stateLine) }
                 for (name, url) in urls { lines.append("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(url)") }
                 if let demo { lines.append("Log in as \(demo.email) / \(demo.password)") }
+                let rules = faults.rules
+                if !rules.isEmpty {
+                    lines.append("Faults on: " + rules.map { "\($0.id) \($0.effect.name)" }.joined(separator: ", ") + " (GET /__understudy/faults)")
+                }
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         } catch {
@@ -105,5 +125,19 @@ enum DurationText {
         if let unit = text.last, let factor = units[unit], let value = Double(text.dropLast()), value > 0 { return value * factor }
         if let value = Double(text), value > 0 { return value }
         throw ValidationError("'\(text)' is not a duration; write e.g. 10s, 15m, 2h or 30d")
+    }
+}
+
+/// The fault flags' transforms: `FaultFlags` parsing, failures as one-line validation errors.
+enum FaultFlag {
+    static func latency(_ text: String) throws -> FaultRule { try parse("latency", text) }
+    static func fail(_ text: String) throws -> FaultRule { try parse("fail", text) }
+    static func drop(_ text: String) throws -> FaultRule { try parse("drop", text) }
+
+    private static func parse(_ effect: String, _ text: String) throws -> FaultRule {
+        switch FaultFlags.parse(effect, text) {
+        case .success(let rule): return rule
+        case .failure(let problem): throw ValidationError(problem.detail)
+        }
     }
 }

@@ -35,15 +35,15 @@ import Testing
             defer { second.close() }
             first.send("GET", stream)
             second.send("GET", stream)
-            #expect(first.readHead() == 200)
-            #expect(second.readHead() == 200)
+            #expect(await offThePool { first.readHead() } == 200)
+            #expect(await offThePool { second.readHead() } == 200)
             try await waitFor { harness.engine.events.subscriberCount >= 2 }
 
             let api = Client(client, token: token, tenant: "tenant_acme")
             #expect(try await api.send(.post, "/goals/goal_revenue/activity", json: ["type": "note", "text": "first"]).status == 200)
             var seen = ""
             for subscriber in [first, second] {
-                let event = try #require(subscriber.nextEvent(named: "activity.created"))
+                let event = try #require(await offThePool { subscriber.nextEvent(named: "activity.created") })
                 let data = try JSONParser.parse(event.data)
                 #expect(schema.validate(data).isEmpty, "event data breaks its contract: \(schema.validate(data))")
                 #expect(data["goalId"] == "goal_revenue")
@@ -54,14 +54,15 @@ import Testing
             first.abort()
             #expect(try await api.send(.post, "/goals/goal_revenue/notes", json: ["note": "second"]).status == 200)
             #expect(try await api.send(.post, "/goals/goal_revenue/activity", json: ["type": "note", "text": "third"]).status == 200)
-            #expect(try JSONParser.parse(second.nextEvent(named: "activity.created")?.data ?? "")["activity"]?["text"] == "second")
+            let secondEvent = await offThePool { second.nextEvent(named: "activity.created") }
+            #expect(try JSONParser.parse(secondEvent?.data ?? "")["activity"]?["text"] == "second")
 
             for reconnect in [("Last-Event-ID header", stream, ["Last-Event-ID": seen]), ("lastEventId query", stream + "&lastEventId=\(seen)", [:])] {
                 let again = try RawHTTPClient(port: port)
                 defer { again.close() }
                 again.send("GET", reconnect.1, headers: reconnect.2)
-                #expect(again.readHead() == 200)
-                let replayed = [again.nextEvent(named: "activity.created"), again.nextEvent(named: "activity.created")]
+                #expect(await offThePool { again.readHead() } == 200)
+                let replayed = await offThePool { [again.nextEvent(named: "activity.created"), again.nextEvent(named: "activity.created")] }
                 let texts = try replayed.map { try JSONParser.parse($0?.data ?? "null")["activity"]?["text"]?.stringValue }
                 #expect(texts == ["second", "third"], "\(reconnect.0)")
                 #expect(replayed.compactMap { $0.flatMap { Int($0.id) } }.allSatisfy { $0 > Int(seen)! })
@@ -92,7 +93,7 @@ import Testing
             let stream = "/realtime/tenants/tenant_acme?access_token=\(token)&tenant=tenant_acme"
             let warmup = try RawHTTPClient(port: port)
             warmup.send("GET", stream)
-            _ = warmup.readHead()
+            _ = await offThePool { warmup.readHead() }
             warmup.abort()
             try await waitFor { harness.engine.events.subscriberCount == 0 }
             let before = residentBytes()
@@ -102,7 +103,8 @@ import Testing
                 subscriber.send("GET", stream)
                 subscribers.append(subscriber)
             }
-            for subscriber in subscribers { #expect(subscriber.readHead() == 200) }
+            let heads = await offThePool { [subscribers] in subscribers.map { $0.readHead() } }
+            #expect(heads.allSatisfy { $0 == 200 })
             try await waitFor { harness.engine.events.subscriberCount == 300 }
             let api = Client(client, token: token, tenant: "tenant_acme")
             #expect(try await api.send(.post, "/goals/goal_revenue/activity", json: ["type": "note", "text": "to everyone"]).status == 200)

@@ -5,7 +5,8 @@ import Foundation
 
 /// A minimal blocking HTTP/1.1 client over a real socket, for what test clients hide:
 /// reading a server-sent-event stream line by line, and vanishing abruptly mid-stream.
-public final class RawHTTPClient {
+/// Used from one thread at a time (hence `@unchecked Sendable`).
+public final class RawHTTPClient: @unchecked Sendable {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
@@ -91,4 +92,12 @@ public func residentBytes() -> Int {
         let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
     else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// Runs blocking socket work on a thread of its own, so it never occupies one of the few
+/// cooperative threads the server under test also needs (2 on a 2-core machine).
+public func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
 }
