@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -55,11 +56,21 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        // `understudy verify`: cases planned from the contracts, replayed over HTTP, divergences reported.
+        .target(
+            name: "Conformance",
+            dependencies: [
+                "Contracts", "JSON", "JSONSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         // The command-line interface.
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "SQLiteState",
+                "Contracts", "MockServer", "Fakes", "SQLiteState", "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -81,6 +92,14 @@ let package = Package(
             name: "MockServerTests",
             dependencies: [
                 "MockServer", "Fakes", "Contracts", "JSON", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: [
+                "Conformance", "MockServer", "Fakes", "Contracts", "JSON", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

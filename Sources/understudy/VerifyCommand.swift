@@ -1,14 +1,112 @@
 import ArgumentParser
+import Conformance
+import Contracts
+import Foundation
 
-/// `understudy verify` — the conformance runner (its own issue); says so until it lands.
-struct VerifyCommand: ParsableCommand {
+/// `understudy verify`: replay the contracts against a deployment and report every divergence.
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Replay the contracts against a deployment (not built yet)."
+        abstract: "Replay the contracts against a deployment and report every divergence.",
+        discussion: "Exit status: 0 no divergence, 1 divergences found, 2 usage, contract or sign-in errors. See docs/report-format.md."
     )
 
-    func run() throws {
-        printError("understudy verify is not built yet (see docs/architecture.md).")
-        throw ExitCode(2)
+    @OptionGroup var paths: ProjectPaths
+    @Option(help: "The Account service's base URL.") var account: String?
+    @Option(help: "The Coaching service's base URL.") var coaching: String?
+    @Option(help: "The Traction service's base URL.") var traction: String?
+    @Option(help: "One base URL for all services, each under its gateway prefix.") var gateway: String?
+    @Option(help: "Sign in with this email (or UNDERSTUDY_EMAIL).") var email: String?
+    @Option(help: "…and this password (or UNDERSTUDY_PASSWORD).") var password: String?
+    @Option(help: "An access token to use instead of signing in (with --tenant).") var token: String?
+    @Option(help: "The tenant id that goes with --token.") var tenant: String?
+    @Option(name: .customLong("header"), help: "An extra request header 'Name: value' (repeatable).") var headers: [String] = []
+    @Option(help: "The fixtures scenario path parameters are picked from.") var scenario = "default"
+    @Flag(help: "Only safe cases: GET examples and their auth negatives; no flows.") var readOnly = false
+    @Option(help: "Keep only: a service, endpoint id, tag or path glob (repeatable).") var only: [String] = []
+    @Option(help: "Leave out: a service, endpoint id, tag or path glob (repeatable).") var skip: [String] = []
+    @Option(help: "Cases run at once (flows run their steps in order).") var concurrency = 4
+    @Option(help: "Per-request timeout (10s, 500ms).") var timeout = "10s"
+    @Option(help: "Retries after a connection failure (never after an answer or a timeout).") var retries = 1
+    @Option(help: "The largest body read (2MiB); larger is a divergence.") var maxBody = "2MiB"
+    @Option(help: "Write the JSON report here.") var json: String?
+    @Option(help: "Write a JUnit XML report here.") var junit: String?
+    @Flag(help: "List passed and skipped cases too.") var verbose = false
+
+    func run() async throws {
+        guard let timeoutValue = FlagValues.duration(timeout) else { throw ValidationError("bad --timeout '\(timeout)'") }
+        guard let bodyCap = FlagValues.bytes(maxBody) else { throw ValidationError("bad --max-body '\(maxBody)'") }
+        let extraHeaders = try headers.map { line -> (name: String, value: String) in
+            guard let colon = line.firstIndex(of: ":") else { throw ValidationError("--header needs 'Name: value', got '\(line)'") }
+            return (line[..<colon].trimmingCharacters(in: .whitespaces), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile)
+        if report.hasErrors {
+            for diagnostic in report.diagnostics { print(diagnostic) }
+            printError("the contracts have problems (see above); fix them before verifying")
+            throw ExitCode(2)
+        }
+        let target = try makeTarget(report.contracts)
+        let credentials = try makeCredentials()
+        let transport = AsyncHTTPTransport(timeout: timeoutValue, retries: retries, bodyCap: bodyCap)
+        let runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport,
+                            checker: ResponseChecker(bodyCap: bodyCap), concurrency: concurrency, extraHeaders: extraHeaders)
+        let startedAt = Date()
+        if let problem = await runner.signIn() {
+            await transport.shutdown()
+            printError(problem)
+            throw ExitCode(2)
+        }
+        let resolver = FixtureResolver(scenario: report.scenarios[scenario], collections: report.contracts.collections,
+                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID)
+        let planner = CasePlanner(contracts: report.contracts, resolver: resolver, options: .init(
+            readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), hasPassword: credentials.password != nil))
+        let results = await runner.run(planner.plan())
+        await transport.shutdown()
+        let redact = Redactor(secrets: await runner.session.secrets.union([credentials.password].compactMap { $0 }))
+        let run = RunResult(startedAt: startedAt, target: target, credentials: redactedCredentials(credentials),
+                            endpoints: planner.endpoints, results: results)
+        print(ConsoleReport(verbose: verbose).render(run, redact: redact))
+        if let json { try write(JSONReport().render(run, redact: redact).jsonString(pretty: true) + "\n", to: json) }
+        if let junit { try write(JUnitReport().render(run, redact: redact), to: junit) }
+        if run.hasDivergences { throw ExitCode(1) }
+    }
+
+    func makeTarget(_ contracts: ContractSet) throws -> Target {
+        if let gateway {
+            guard account == nil, coaching == nil, traction == nil else { throw ValidationError("--gateway or per-service URLs, not both") }
+            return .gateway(gateway, contracts: contracts)
+        }
+        let bases = ["account": account, "coaching": coaching, "traction": traction].compactMapValues { $0 }
+        guard !bases.isEmpty else { throw ValidationError("give --gateway URL or at least one of --account, --coaching, --traction") }
+        return Target(bases: bases)
+    }
+
+    func makeCredentials() throws -> Credentials {
+        let environment = ProcessInfo.processInfo.environment
+        if let token {
+            guard let tenant else { throw ValidationError("--token needs --tenant") }
+            return .token(token, tenant: tenant)
+        }
+        let email = email ?? environment["UNDERSTUDY_EMAIL"]
+        let password = password ?? environment["UNDERSTUDY_PASSWORD"]
+        switch (email, password) {
+        case (let email?, let password?): return .login(email: email, password: password)
+        case (nil, nil): return .none
+        default: throw ValidationError("--email and --password go together")
+        }
+    }
+
+    func redactedCredentials(_ credentials: Credentials) -> [String: String] {
+        switch credentials {
+        case .login(let email, _): ["kind": "login", "email": email, "password": Redactor.mask]
+        case .token(_, let tenant): ["kind": "token", "token": Redactor.mask, "tenant": tenant]
+        case .none: ["kind": "none"]
+        }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        catch { printError("cannot write \(path): \(error.localizedDescription)"); throw ExitCode(2) }
     }
 }

@@ -1,0 +1,104 @@
+import Contracts
+import JSON
+
+/// Compares one answer with the contract: status, content type, required headers, body against the
+/// schema of the returned status. Pure: canned answers in, divergences out.
+public struct ResponseChecker: Sendable {
+    /// The verdict on one answer, and the parsed body (flows capture from it).
+    public struct Result: Sendable {
+        public var divergences: [Divergence]
+        public var body: JSONValue?
+    }
+
+    public var bodyCap: Int
+
+    public init(bodyCap: Int = 2 << 20) { self.bodyCap = bodyCap }
+
+    public func check(_ outcome: HTTPOutcome, endpoint: Endpoint, caseName: String, expectedStatus: Int) -> Result {
+        func divergence(_ kind: Divergence.Kind, pointer: String? = nil, expected: String? = nil, actual: String? = nil, _ message: String) -> Divergence {
+            Divergence(endpointID: endpoint.id, caseName: caseName, kind: kind, pointer: pointer, expected: expected, actual: actual, message: message)
+        }
+        let answer: HTTPAnswer
+        switch outcome {
+        case .failure(let failure):
+            let kind: Divergence.Kind = failure.kind == .timeout ? .timeout : .connection
+            return Result(divergences: [divergence(kind, expected: "\(expectedStatus)", actual: failure.kind.rawValue, failure.message)])
+        case .response(let received): answer = received
+        }
+        var found: [Divergence] = []
+        let documented = endpoint.response(for: answer.status)
+        if answer.status != expectedStatus {
+            let message: String
+            if (300..<400).contains(answer.status) {
+                message = "redirect (\(answer.status)) to \(answer.header("Location") ?? "nowhere"), not followed; expected \(expectedStatus)"
+            } else if documented == nil {
+                message = "undocumented status \(answer.status); expected \(expectedStatus)"
+            } else {
+                message = "expected \(expectedStatus), got \(answer.status)"
+            }
+            found.append(divergence(.status, expected: "\(expectedStatus)", actual: "\(answer.status)", message + Self.errorHint(answer)))
+        }
+        let contract = documented ?? endpoint.response(for: expectedStatus)
+        let expectedType = contract?.contentType.lowercased() ?? "application/json"
+        if answer.truncated {
+            found.append(divergence(.bodyTooLarge, actual: ">\(bodyCap) bytes", "body larger than \(bodyCap) bytes; not read whole"))
+            return Result(divergences: found)
+        }
+        if Self.looksLikeHTML(answer), !expectedType.contains("html") {
+            found.append(divergence(.html, expected: expectedType, actual: answer.mediaType ?? "text/html",
+                                    "an HTML page where \(expectedType) was documented: \(Self.snippet(answer.body))"))
+            return Result(divergences: found)
+        }
+        if let mediaType = answer.mediaType, mediaType != expectedType, !(answer.body.isEmpty && expectedType == "application/json") {
+            found.append(divergence(.contentType, expected: expectedType, actual: mediaType, "Content-Type \(mediaType), documented \(expectedType)"))
+        } else if answer.mediaType == nil, !answer.body.isEmpty {
+            found.append(divergence(.contentType, expected: expectedType, actual: "none", "no Content-Type; documented \(expectedType)"))
+        }
+        for header in documented?.headers ?? [] where header.required && answer.header(header.name) == nil {
+            found.append(divergence(.header, expected: header.name, "required response header \(header.name) is missing"))
+        }
+        guard expectedType == "application/json" else { return Result(divergences: found) }
+        if answer.body.isEmpty {
+            if documented?.schema != nil { found.append(divergence(.json, expected: "a JSON body", actual: "empty", "empty body where JSON was documented")) }
+            return Result(divergences: found)
+        }
+        let body: JSONValue
+        do {
+            body = try JSONParser.parse(answer.body)
+        } catch {
+            found.append(divergence(.json, actual: Self.snippet(answer.body), "body is not JSON: \(error)"))
+            return Result(divergences: found)
+        }
+        if let schema = documented?.schema {
+            for error in schema.validate(body) {
+                let actual = body.value(at: error.instancePointer).map { Self.short($0.jsonString()) } ?? "missing"
+                found.append(divergence(.schema, pointer: error.instancePointer.description, expected: error.keyword, actual: actual, error.message))
+            }
+        }
+        return Result(divergences: found, body: body)
+    }
+
+    static func looksLikeHTML(_ answer: HTTPAnswer) -> Bool {
+        if answer.mediaType == "text/html" { return true }
+        let start = String(decoding: answer.body.prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")
+    }
+
+    /// ` (INVALID_TOKEN: …)` from an error envelope, so a wrong status says why the server refused.
+    static func errorHint(_ answer: HTTPAnswer) -> String {
+        guard let body = try? JSONParser.parse(answer.body), body["success"]?.boolValue == false else { return "" }
+        let code = body["code"]?.stringValue ?? ""
+        let error = body["error"]?.stringValue ?? ""
+        let fields = body["errors"]?.objectValue.map { " " + $0.map { "\($0.key): \($0.value.stringValue ?? $0.value.jsonString())" }.joined(separator: "; ") } ?? ""
+        return " (\(code)\(code.isEmpty ? "" : ": ")\(error)\(fields))"
+    }
+
+    static func snippet(_ body: [UInt8]) -> String { short(String(decoding: body.prefix(200), as: UTF8.self)) }
+
+    static func short(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 80 ? String(flat.prefix(77)) + "…" : flat
+    }
+}
+
+import Foundation

@@ -1,0 +1,79 @@
+import Contracts
+import JSON
+
+/// Picks real ids for path parameters from a scenario's records of the logged-in tenant — never made up.
+///
+/// `{goalId}` → the first `goals` record; `{id}` → the collection named by the literal segment before
+/// it (`/goals/{id}` → `goals`); `{userId}` and `/users/{id}` → the logged-in user; `{tenantId}` → the tenant.
+public struct FixtureResolver: Sendable {
+    public var scenario: Scenario?
+    public var collections: [String: ResourceCollection]
+    public var tenantID: String?
+    public var userID: String?
+
+    /// Parameter names whose collection is not their plural.
+    static let aliases = ["sharedKpiId": "kpis", "typeId": "issueTypes", "statusId": "issueStatuses"]
+
+    public init(scenario: Scenario?, collections: [String: ResourceCollection], tenantID: String?, userID: String?) {
+        self.scenario = scenario
+        self.collections = collections
+        self.tenantID = tenantID
+        self.userID = userID
+    }
+
+    /// Every parameter of `template` resolved, or why one cannot be.
+    public func resolve(_ template: PathTemplate) -> Result<[String: String], ResolveFailure> {
+        var values: [String: String] = [:]
+        var previousLiteral: String?
+        for segment in template.segments {
+            switch segment {
+            case .literal(let text): previousLiteral = text
+            case .parameter(let name, _, _):
+                guard let value = value(for: name, after: previousLiteral, resolved: values) else {
+                    return .failure(ResolveFailure(message: "no fixture record for path parameter {\(name)} of \(template)"))
+                }
+                values[name] = value
+            }
+        }
+        return .success(values)
+    }
+
+    /// `goal` → `goals`, `strategy` → `strategies`.
+    static func plural(_ word: String) -> String {
+        word.hasSuffix("y") ? word.dropLast() + "ies" : word + "s"
+    }
+
+    private func value(for name: String, after literal: String?, resolved: [String: String]) -> String? {
+        if name == "tenantId" { return tenantID }
+        if name == "userId" || (name == "id" && literal == "users") { return userID }
+        let collection: String? =
+            if let alias = Self.aliases[name] { alias }
+            else if name == "id" { literal }
+            else if name.hasSuffix("Id") { Self.plural(String(name.dropLast(2))) }
+            else { nil }
+        guard let collection else { return nil }
+        return firstID(in: collection, resolved: resolved)
+    }
+
+    /// The first record's id; for a nested collection, the first child of an already-resolved parent.
+    private func firstID(in name: String, resolved: [String: String]) -> String? {
+        guard let scenario, let tenantID, let records = scenario.tenant(tenantID)?.data[name]?.arrayValue else { return nil }
+        let collection = collections[name]
+        let idField = collection?.idField ?? "id"
+        var candidates = records
+        if let parent = collection?.parent, let parentID = resolved[parent.collection.dropLastS + "Id"] {
+            candidates = records.filter { $0[parent.field]?.stringValue == parentID }
+        }
+        return candidates.first?[idField]?.stringValue
+    }
+}
+
+/// Why a path could not be filled from the fixtures.
+public struct ResolveFailure: Error, Sendable {
+    public var message: String
+}
+
+extension String {
+    /// `goals` → `goal`: the singular a `{goalId}` parameter is named after.
+    var dropLastS: String { hasSuffix("ies") ? dropLast(3) + "y" : hasSuffix("s") ? String(dropLast()) : self }
+}

@@ -1,0 +1,59 @@
+/// `--junit FILE`: one `<testsuite>` per service, one `<testcase classname="service.endpointId" name="case">`
+/// per case, `<failure>` listing the divergences, `<skipped/>` with the reason. Everything XML-escaped.
+public struct JUnitReport: Sendable {
+    public init() {}
+
+    public func render(_ run: RunResult, redact: Redactor) -> String {
+        var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        xml.append("<testsuites name=\"understudy verify\" tests=\"\(run.results.count)\" failures=\"\(run.count(.failed))\" skipped=\"\(run.count(.skipped))\">")
+        let services = run.endpoints.map(\.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for service in services {
+            let results = run.endpoints.filter { $0.service == service }.flatMap { run.results(for: $0.id) }
+            let failures = results.filter { $0.status == .failed }.count
+            let skipped = results.filter { $0.status == .skipped }.count
+            xml.append("  <testsuite name=\"\(Self.escape(service))\" tests=\"\(results.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">")
+            for result in results {
+                let open = "    <testcase classname=\"\(Self.escape(service + "." + result.endpointID))\" name=\"\(Self.escape(result.name))\""
+                switch result.status {
+                case .passed: xml.append(open + "/>")
+                case .skipped:
+                    xml.append(open + ">")
+                    xml.append("      <skipped message=\"\(Self.escape(redact(result.reason ?? "")))\"/>")
+                    xml.append("    </testcase>")
+                case .failed:
+                    let lines = result.divergences.map { divergence in
+                        let at = divergence.pointer.map { " at \($0)" } ?? ""
+                        let versus = divergence.expected.map { " (expected \($0), got \(divergence.actual ?? "?"))" } ?? ""
+                        return redact("\(divergence.kind.rawValue)\(at): \(divergence.message)\(versus)")
+                    }
+                    xml.append(open + ">")
+                    xml.append("      <failure message=\"\(Self.escape(lines.first ?? "divergence"))\" type=\"divergence\">\(Self.escape(lines.joined(separator: "\n")))</failure>")
+                    xml.append("    </testcase>")
+                }
+            }
+            xml.append("  </testsuite>")
+        }
+        xml.append("</testsuites>")
+        return xml.joined(separator: "\n") + "\n"
+    }
+
+    /// XML text and attribute escaping; characters XML 1.0 forbids become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t", "\r": out += "&#\(scalar.value);"
+            default:
+                let v = scalar.value
+                out.unicodeScalars.append(v < 0x20 || v == 0xFFFE || v == 0xFFFF ? "\u{FFFD}" : scalar)
+            }
+        }
+        return out
+    }
+}

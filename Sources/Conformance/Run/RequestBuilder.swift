@@ -1,0 +1,37 @@
+import Contracts
+import Foundation
+import JSON
+
+/// Turns a planned request into bytes on the wire: base URL, query string, credentials, extra headers.
+struct RequestBuilder: Sendable {
+    var target: Target
+    var extraHeaders: [(name: String, value: String)]
+
+    /// The wire request, or nil when the endpoint's service has no target URL.
+    func wire(_ request: PlannedRequest, endpoint: Endpoint, token: String?, tenant: String?) -> WireRequest? {
+        guard let base = target.bases[endpoint.service] else { return nil }
+        var query = request.query
+        var headers = extraHeaders + request.headers
+        if request.credentials == .user {
+            if endpoint.auth == .query {
+                if let token { query.append(("access_token", token)) }
+                if let tenant { query.append(("tenant", tenant)) }
+            } else {
+                if let token { headers.append(("Authorization", "Bearer \(token)")) }
+                if let tenant { headers.append(("X-Tenant-Id", tenant)) }
+            }
+        }
+        var body: [UInt8]?
+        if let json = request.body {
+            body = json.encoded()
+            headers.append(("Content-Type", endpoint.body?.contentType ?? "application/json"))
+        }
+        headers.append(("Accept", endpoint.successResponse?.contentType ?? "application/json"))
+        let queryString = query.isEmpty ? "" : "?" + query.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")
+        return WireRequest(method: request.method.rawValue, url: base + request.path + queryString, headers: headers, body: body)
+    }
+
+    static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    static func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JSON
+import Synchronization
+
+/// Every secret seen in a run (passwords, tokens, captured tokens), shared by all sessions, for redaction.
+public final class SecretBook: Sendable {
+    private let values = Mutex<Set<String>>([])
+    public init() {}
+    public func insert(_ secret: String) { values.withLock { _ = $0.insert(secret) } }
+    public var all: Set<String> { values.withLock { $0 } }
+}
+
+/// The runner's signed-in state: tokens, tenant, user; refreshed once on a 401, as the frontend does.
+public actor Session {
+    public private(set) var accessToken: String?
+    public private(set) var refreshToken: String?
+    public private(set) var tenantID: String?
+    public private(set) var userID: String?
+    /// Every secret seen (password, tokens), for redaction.
+    public let book: SecretBook
+    public var secrets: Set<String> { book.all }
+    /// The refresh call under way, if any.
+    var inFlightBox: Task<JSONValue?, Never>?
+
+    public init(credentials: Credentials, book: SecretBook = SecretBook()) {
+        self.book = book
+        if case .token(let token, let tenant) = credentials {
+            accessToken = token
+            tenantID = tenant
+            userID = Self.subject(of: token)
+            book.insert(token)
+        }
+        if let password = credentials.password { book.insert(password) }
+    }
+
+    /// Takes the tokens from a login or refresh answer (`/data/access_token`, `/data/refresh_token`, `/data/tenant/id`).
+    public func adopt(_ body: JSONValue) {
+        guard let data = body["data"] else { return }
+        if let access = data["access_token"]?.stringValue {
+            accessToken = access
+            book.insert(access)
+            userID = data["user"]?["user_id"]?.stringValue ?? data["user"]?["id"]?.stringValue ?? Self.subject(of: access) ?? userID
+        }
+        if let refresh = data["refresh_token"]?.stringValue {
+            refreshToken = refresh
+            book.insert(refresh)
+        }
+        if let tenant = data["tenant"]?["id"]?.stringValue { tenantID = tenant }
+    }
+
+    /// Remembers a token a flow captured, so reports redact it too.
+    public func noteSecret(_ value: String) { book.insert(value) }
+
+    /// The `sub` claim of a JWT, without checking its signature.
+    static func subject(of token: String) -> String? {
+        let parts = token.split(separator: ".")
+        guard parts.count == 3 else { return nil }
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let claims = try? JSONParser.parse(Array(data)) else { return nil }
+        return claims["sub"]?.stringValue
+    }
+}
+
+extension Session {
+    /// Refreshes once for everyone who saw `stale` fail: concurrent 401s share one refresh call.
+    /// Answers whether a fresh token is available.
+    public func refresh(stale: String?, using call: @escaping @Sendable (String) async -> JSONValue?) async -> Bool {
+        if accessToken != stale, accessToken != nil { return true }
+        if let inFlightBox { return await inFlightBox.value?["data"]?["access_token"] != nil }
+        guard let refreshToken else { return false }
+        let task = Task { await call(refreshToken) }
+        inFlightBox = task
+        let body = await task.value
+        inFlightBox = nil
+        guard let body, body["data"]?["access_token"] != nil else { return false }
+        adopt(body)
+        return true
+    }
+}

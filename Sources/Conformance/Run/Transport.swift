@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One request on the wire: absolute URL, headers, body bytes.
+public struct WireRequest: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]?
+
+    public init(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]?) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Sends requests; the runner talks to this, tests may substitute canned answers.
+public protocol Transport: Sendable {
+    func send(_ request: WireRequest) async -> HTTPOutcome
+    /// Opens a stream, answers its head (status, headers), and closes it without reading the body.
+    func open(_ request: WireRequest) async -> HTTPOutcome
+}
+
+/// AsyncHTTPClient: one shared client, no redirects, a deadline per request, a body cap, retries for
+/// connection failures (refused, reset) — never for timeouts or answered requests.
+public final class AsyncHTTPTransport: Transport {
+    public let client: HTTPClient
+    public let timeout: TimeAmount
+    public let retries: Int
+    public let bodyCap: Int
+
+    public init(timeout: Duration = .seconds(10), retries: Int = 1, bodyCap: Int = 2 << 20) {
+        let nanos = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        self.timeout = .nanoseconds(nanos)
+        self.retries = retries
+        self.bodyCap = bodyCap
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: self.timeout, read: self.timeout)
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Shuts the client down; call once, at the end of the run.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    public func send(_ request: WireRequest) async -> HTTPOutcome {
+        await withRetries { try await self.exchange(request, readBody: true) }
+    }
+
+    public func open(_ request: WireRequest) async -> HTTPOutcome {
+        await withRetries { try await self.exchange(request, readBody: false) }
+    }
+
+    private func withRetries(_ attempt: @Sendable () async throws -> HTTPAnswer) async -> HTTPOutcome {
+        var failure = TransportFailure(kind: .other, message: "not sent")
+        for _ in 0...max(0, retries) {
+            do {
+                return .response(try await attempt())
+            } catch {
+                failure = Self.classify(error)
+                if failure.kind == .timeout { break }
+            }
+        }
+        return .failure(failure)
+    }
+
+    private func exchange(_ wire: WireRequest, readBody: Bool) async throws -> HTTPAnswer {
+        var request = HTTPClientRequest(url: wire.url)
+        request.method = HTTPMethod(rawValue: wire.method)
+        for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
+        if let body = wire.body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await client.execute(request, timeout: timeout)
+        var answer = HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) })
+        guard readBody else { return answer }  // dropping the body cancels the stream
+        for try await chunk in response.body {
+            if answer.body.count + chunk.readableBytes > bodyCap {
+                answer.truncated = true
+                break  // the rest is never read; dropping the iterator closes the connection
+            }
+            answer.body += chunk.readableBytesView
+        }
+        return answer
+    }
+
+    static func classify(_ error: any Error) -> TransportFailure {
+        let text = String(describing: error)
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                return TransportFailure(kind: .timeout, message: "no answer within the timeout (\(text))")
+            case .remoteConnectionClosed:
+                return TransportFailure(kind: .reset, message: "the server closed the connection before answering")
+            default: break
+            }
+        }
+        let lower = text.lowercased()
+        if lower.contains("refused") { return TransportFailure(kind: .refused, message: "connection refused (\(text))") }
+        if lower.contains("reset") || lower.contains("closed") || lower.contains("eof") {
+            return TransportFailure(kind: .reset, message: "connection reset (\(text))")
+        }
+        if lower.contains("timeout") || lower.contains("timed out") { return TransportFailure(kind: .timeout, message: "timed out (\(text))") }
+        return TransportFailure(kind: .other, message: text)
+    }
+}

@@ -1,0 +1,59 @@
+import Conformance
+import Contracts
+import Fakes
+import Foundation
+import HummingbirdTesting
+import JSON
+import MockServer
+import TestSupport
+import Testing
+
+/// `understudy verify` against `understudy serve` (in-process, real socket, gateway): the mock must
+/// conform to its own contracts. Every divergence it shows today is listed below; a new one fails.
+@Suite struct MockConformanceTests {
+    static let shipped = Linter.lint(contracts: repositoryRoot + "/contracts", fixtures: repositoryRoot + "/fixtures")
+
+    /// Known: the documented example request cannot succeed against the default scenario's state
+    /// (placeholder tokens, an already-active subscription, goal/issue states). Not schema problems.
+    static let known: Set<String> = [
+        "extendUserTrial example status", "confirmEmail example status", "refreshToken example status",
+        "resetPassword example status", "startTrial example status", "createSubscription example status",
+        "activateGoal example status", "pauseGoal example status", "closeIssue example status",
+    ]
+
+    @Test(.timeLimit(.minutes(2))) func theMockConformsToItsOwnContracts() async throws {
+        let report = Self.shipped
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true))
+        try await server.application(for: server.listeners[0]).test(.live) { client in
+            let port = try #require(client.port)
+            let (run, redact) = await Self.verify(report, gateway: "http://127.0.0.1:\(port)")
+            let found = Set(run.results.flatMap { result in result.divergences.map { "\(result.endpointID) \(result.name) \($0.kind.rawValue)" } })
+            let console = ConsoleReport().render(run, redact: redact)
+            #expect(found.subtracting(Self.known).isEmpty, "new divergences:\n\(console)")
+            #expect(Self.known.subtracting(found).isEmpty, "fixed (remove from the known list): \(Self.known.subtracting(found).sorted())")
+            #expect(run.count(.passed) > 200)
+            #expect(!console.contains("Demo123!") && !console.contains("eyJ"), "secrets in the console report")
+            try ReportShapeTests.checkJSONShape(JSONReport().render(run, redact: redact))
+            try ReportShapeTests.checkWellFormed(JUnitReport().render(run, redact: redact))
+        }
+    }
+
+    static func verify(_ report: Linter.Report, gateway: String) async -> (RunResult, Redactor) {
+        let transport = AsyncHTTPTransport(timeout: .seconds(10))
+        let credentials = Credentials.login(email: "demo@purposepath.app", password: "Demo123!")
+        let target = Target.gateway(gateway, contracts: report.contracts)
+        let runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport)
+        let problem = await runner.signIn()
+        #expect(problem == nil)
+        let resolver = FixtureResolver(scenario: report.scenarios["default"], collections: report.contracts.collections,
+                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID)
+        let planner = CasePlanner(contracts: report.contracts, resolver: resolver)
+        let results = await runner.run(planner.plan())
+        await transport.shutdown()
+        let run = RunResult(startedAt: Date(), target: target, credentials: ["kind": "login", "email": "demo@purposepath.app", "password": Redactor.mask],
+                            endpoints: planner.endpoints, results: results)
+        return (run, Redactor(secrets: await runner.session.secrets.union(["Demo123!"])))
+    }
+}

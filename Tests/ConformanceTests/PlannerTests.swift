@@ -1,0 +1,65 @@
+import Conformance
+import Contracts
+import JSON
+import Testing
+
+/// The plan is pure: cases per endpoint kind from a small contract set, no HTTP.
+@Suite struct PlannerTests {
+    func plan(goals: [String] = ["goal_1"], options: CasePlanner.Options = .init()) throws -> [TestCase] {
+        let (contracts, diagnostics, _) = try SmallContracts.load()
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let resolver = FixtureResolver(scenario: SmallContracts.scenario(goals: goals), collections: contracts.collections,
+                                       tenantID: "tenant_a", userID: "user_a")
+        return CasePlanner(contracts: contracts, resolver: resolver, options: options).plan()
+    }
+
+    @Test func everyEndpointKindGetsItsCasesInStableOrder() throws {
+        let cases = try plan()
+        let names = cases.map { "\($0.endpointID) \($0.name)" }
+        #expect(names == [
+            "listGoals example", "listGoals auth: no credentials → 401",
+            "createGoal example", "createGoal auth: no credentials → 401", "createGoal validation: without 'title' → 422",
+            "getGoal example", "getGoal auth: no credentials → 401",
+            "health example",
+            "streamGoals stream", "streamGoals auth: no credentials → 401",
+        ])
+        let get = try #require(cases.first { $0.endpointID == "getGoal" && $0.kind == .example })
+        #expect(get.request?.path == "/goals/goal_1")
+        #expect(get.expectedStatus == 200)
+        let validation = try #require(cases.first { $0.kind == .validation })
+        #expect(validation.request?.body == ["intent": "Grow"])
+        #expect(validation.expectedStatus == 422)
+        let auth = try #require(cases.first { $0.endpointID == "createGoal" && $0.kind == .auth })
+        #expect(auth.request?.credentials == .anonymous && auth.expectedStatus == 401)
+        // Query credentials are the runner's own, never the contract's example.
+        let stream = try #require(cases.first { $0.kind == .stream })
+        #expect(stream.request?.query.isEmpty == true)
+        #expect(stream.request?.path == "/realtime/goals/goal_1")
+    }
+
+    @Test func anUnresolvablePathParameterSkipsTheExampleWithTheReason() throws {
+        let cases = try plan(goals: [])
+        let get = try #require(cases.first { $0.endpointID == "getGoal" && $0.kind == .example })
+        #expect(get.skipReason?.contains("{id}") == true)
+        // The auth negative still runs: auth comes before the lookup.
+        let auth = try #require(cases.first { $0.endpointID == "getGoal" && $0.kind == .auth })
+        #expect(auth.skipReason == nil)
+    }
+
+    @Test func readOnlyKeepsSafeCasesAndFiltersApply() throws {
+        let readOnly = try plan(options: .init(readOnly: true))
+        #expect(readOnly.allSatisfy { $0.request?.method == .GET && [.example, .stream, .auth].contains($0.kind) })
+        #expect(!readOnly.contains { $0.endpointID == "createGoal" })
+        let only = try plan(options: .init(filter: CaseFilter(only: ["/goals/*"])))
+        #expect(Set(only.map(\.endpointID)) == ["getGoal"])
+        let skipped = try plan(options: .init(filter: CaseFilter(skip: ["traction"])))
+        #expect(skipped.isEmpty)
+    }
+
+    @Test func flowTemplatesTakeWholeValuesAndReportMissingCaptures() throws {
+        let template = FlowTemplate(values: ["n": 3, "goalId": "goal_1", "user.id": "user_a"])
+        #expect(try template.render(["count": "{{n}}", "path": "/goals/{{goalId}}", "owner": "{{ user.id }}"])
+                == ["count": 3, "path": "/goals/goal_1", "owner": "user_a"])
+        #expect(throws: FlowTemplate.Missing.self) { try template.render("{{missing}}") }
+    }
+}

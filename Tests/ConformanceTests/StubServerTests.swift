@@ -1,0 +1,71 @@
+import Conformance
+import Contracts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// A misbehaving server on 127.0.0.1: HTML, truncated JSON, a connection closed mid-answer, a slow
+/// answer, and a port nobody listens on. The run finishes with clean divergences, no crash, no hang.
+@Suite struct StubServerTests {
+    static let stub = """
+        service: traction
+        endpoints:
+        \(["html", "truncated", "reset", "slow", "fine"].map { """
+              \($0)Call:
+                method: GET
+                path: /\($0)
+                auth: none
+                responses:
+                  200: { schema: { type: object, required: [ok] }, example: { ok: true } }
+                fake: { respond: 200 }
+            """ }.joined(separator: "\n"))
+        """
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let json: HTTPFields = [.contentType: "application/json"]
+        router.get("html") { _, _ in Response(status: .badGateway, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<!DOCTYPE html><title>502</title>"))) }
+        router.get("truncated") { _, _ in Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(string: #"{"ok": tr"#))) }
+        router.get("reset") { _, _ in
+            Response(status: .ok, headers: json + [.contentLength: "100"], body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: #"{"ok""#))
+                throw CancellationError()
+            })
+        }
+        router.get("slow") { _, _ in
+            try await Task.sleep(for: .seconds(8))
+            return Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#)))
+        }
+        router.get("fine") { _, _ in Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#))) }
+        return router
+    }
+
+    @Test(.timeLimit(.minutes(1))) func misbehaviourBecomesDivergences() async throws {
+        let (contracts, _, _) = try SmallContracts.load(extra: ["traction/goals.yaml": Self.stub])
+        let app = Application(router: router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let transport = AsyncHTTPTransport(timeout: .seconds(4), retries: 1)
+            let runner = Runner(contracts: contracts, target: Target(bases: ["traction": "http://127.0.0.1:\(port)", "account": "http://127.0.0.1:1"]),
+                                credentials: .none, transport: transport)
+            let planner = CasePlanner(contracts: contracts, resolver: FixtureResolver(scenario: nil, collections: [:], tenantID: nil, userID: nil))
+            let results = await runner.run(planner.plan())
+            await transport.shutdown()
+            let kinds = Dictionary(uniqueKeysWithValues: results.map { ($0.endpointID, $0.divergences.map(\.kind)) })
+            #expect(kinds["htmlCall"] == [.status, .html])
+            #expect(kinds["truncatedCall"] == [.json])
+            #expect(kinds["resetCall"] == [.connection], "\(results.first { $0.endpointID == "resetCall" }!.divergences)")
+            #expect(kinds["slowCall"] == [.timeout])
+            #expect(kinds["fineCall"] == [])
+        }
+        // Nobody listens on port 1: connection refused, after the retry.
+        let transport = AsyncHTTPTransport(timeout: .seconds(2), retries: 1)
+        let outcome = await transport.send(WireRequest(method: "GET", url: "http://127.0.0.1:1/x", headers: [], body: nil))
+        await transport.shutdown()
+        guard case .failure(let failure) = outcome else { Issue.record("expected a failure"); return }
+        #expect(failure.kind == .refused, "\(failure)")
+    }
+}
