@@ -66,7 +66,7 @@ import Testing
         #expect(try await harness.call("refreshToken", body: ["refresh_token": .string(second)]).status == 200)
     }
 
-    @Test func logoutEndsTheSession() async throws {
+    @Test func logoutInvalidatesTheRefreshTokenAndLeavesTheAccessTokenToExpire() async throws {
         let harness = try await EngineHarness()
         let login = try await harness.call("login", body: ["email": "demo@purposepath.app", "password": "Demo123!"])
         let data = try #require(login.jsonBody?["data"])
@@ -75,6 +75,11 @@ import Testing
         let caller = try #require(try await harness.engine.authenticate(.tenant, bearer: access, tenant: "tenant_acme"))
         #expect(try await harness.call("logout", query: ["refresh_token": .string(refresh)], as: caller).status == 200)
         #expect(try await harness.call("refreshToken", body: ["refresh_token": .string(refresh)]).status == 401)
+        #expect(try await harness.engine.authenticate(.tenant, bearer: access, tenant: "tenant_acme") == caller)
+        // A password reset does end every session of the user at once.
+        _ = try await harness.call("forgotPassword", body: ["email": "demo@purposepath.app"])
+        let token = try #require(harness.engine.store.read { $0.sessions.emailTokens.first { $0.value.kind == .reset }?.key })
+        _ = try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Another123!"])
         await #expect(throws: FakeError.unauthorized("Session has ended; log in again")) {
             _ = try await harness.engine.authenticate(.tenant, bearer: access, tenant: "tenant_acme")
         }

@@ -50,6 +50,11 @@ public struct SessionBook: Sendable {
         return token
     }
 
+    /// Revokes a session's refresh tokens (logout): it cannot be renewed; its access tokens live out their TTL.
+    public mutating func revokeRefresh(sessionID: String) {
+        for (id, token) in refreshTokens where token.sessionID == sessionID { refreshTokens[id]?.state = .revoked }
+    }
+
     /// Ends a session: its access tokens stop working and its refresh tokens are revoked.
     public mutating func revoke(sessionID: String) {
         revokedSessions.insert(sessionID)

@@ -71,8 +71,8 @@ extension BuiltinRegistry {
             let token = call.request.query["refresh_token"]?.stringValue ?? ""
             let claims = await call.engine.tokens.verify(token, type: "refresh", now: call.now)
             try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
-                if let claims, claims.sub.value == caller.userID { state.sessions.revoke(sessionID: claims.sid) }
-                state.sessions.revoke(sessionID: caller.sessionID)
+                // As documented: logout invalidates the refresh token; access tokens expire on their own.
+                if let claims, claims.sub.value == caller.userID { state.sessions.revokeRefresh(sessionID: claims.sid) }
             }
             return .success
         }
