@@ -78,7 +78,7 @@ import Testing
         #expect(try await harness.engine.authenticate(.tenant, bearer: access, tenant: "tenant_acme") == caller)
         // A password reset does end every session of the user at once.
         _ = try await harness.call("forgotPassword", body: ["email": "demo@purposepath.app"])
-        let token = try #require(harness.engine.store.read { $0.sessions.emailTokens.first { $0.value.kind == .reset }?.key })
+        let token = try #require(harness.engine.store.read { state in state.sessions.emailTokens.first { $0.value.kind == .reset && $0.value.userID == "user_demo" }?.key })
         _ = try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Another123!"])
         await #expect(throws: FakeError.unauthorized("Session has ended; log in again")) {
             _ = try await harness.engine.authenticate(.tenant, bearer: access, tenant: "tenant_acme")
@@ -115,12 +115,26 @@ import Testing
         _ = try await harness.call(
             "register", headers: ["x-frontend-base-url": "http://localhost:3000"],
             body: ["email": "kim+verify@studio.example", "password": "Secret123!", "first_name": "Kim", "last_name": "Ng"])
-        let token = try #require(harness.engine.store.read { $0.sessions.emailTokens.first { $0.value.kind == .confirmation }?.key })
+        let token = try #require(harness.engine.store.read { state in
+            state.sessions.emailTokens.first { $0.value.kind == .confirmation && $0.value.userID == state.account(email: "kim+verify@studio.example")?.id }?.key
+        })
         #expect(try await harness.call("validateConfirmationToken", query: ["token": .string(token)]).jsonBody?["data"]?["status"] == "valid")
         #expect(try await harness.call("confirmEmail", body: ["token": .string(token)]).status == 200)
         #expect(try await harness.call("validateConfirmationToken", query: ["token": .string(token)]).jsonBody?["data"]?["status"] == "used")
         #expect(try await harness.call("confirmEmail", body: ["token": .string(token)]).status == 422)
         #expect(try await harness.call("login", body: ["email": "kim+verify@studio.example", "password": "Secret123!"]).status == 200)
+    }
+
+    @Test func theScenariosEmailTokensWorkOnceForTheirUser() async throws {
+        let harness = try await EngineHarness()
+        // Riley (fixtures/default) has not confirmed yet: login is refused until the seeded token is used.
+        #expect(try await harness.call("login", body: ["email": "riley@globex.example", "password": "Riley123!"]).status == 403)
+        #expect(try await harness.call("validateConfirmationToken", query: ["token": "cfm_8h3j6k9m2n5p7r1t4w"]).jsonBody?["data"]?["status"] == "valid")
+        #expect(try await harness.call("confirmEmail", body: ["token": "cfm_8h3j6k9m2n5p7r1t4w"]).status == 200)
+        #expect(try await harness.call("confirmEmail", body: ["token": "cfm_8h3j6k9m2n5p7r1t4w"]).status == 422)
+        #expect(try await harness.call("login", body: ["email": "riley@globex.example", "password": "Riley123!"]).status == 200)
+        #expect(try await harness.call("resetPassword", body: ["token": "rst_5d8k2m7q9w3x6z1c4v", "new_password": "Riley456!"]).status == 200)
+        #expect(try await harness.call("login", body: ["email": "riley@globex.example", "password": "Riley456!"]).status == 200)
     }
 
     @Test func aPasswordResetSetsTheNewPasswordAndEndsEverySession() async throws {
@@ -129,7 +143,7 @@ import Testing
         let refresh = try #require(login.jsonBody?["data"]?["refresh_token"])
         #expect(try await harness.call("forgotPassword", body: ["email": "sam@acme.example"]).status == 200)
         #expect(try await harness.call("forgotPassword", body: ["email": "nobody@example.com"]).status == 200)
-        let token = try #require(harness.engine.store.read { $0.sessions.emailTokens.first { $0.value.kind == .reset }?.key })
+        let token = try #require(harness.engine.store.read { state in state.sessions.emailTokens.first { $0.value.kind == .reset && $0.value.userID == "user_sam" }?.key })
         #expect(try await harness.call("resetPassword", body: ["token": "rst_wrong", "new_password": "Another123!"]).jsonBody?["code"] == "INVALID_TOKEN")
         #expect(try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Another123!"]).status == 200)
         #expect(try await harness.call("resetPassword", body: ["token": .string(token), "new_password": "Third123!"]).status == 422)

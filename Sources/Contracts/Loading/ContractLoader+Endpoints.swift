@@ -4,7 +4,7 @@ import JSONSchema
 extension ContractLoader {
     static let endpointKeys = [
         "summary", "description", "method", "path", "aliases", "auth", "tags", "decisions", "headers", "query",
-        "body", "responses", "events", "channel", "fake", "safe",
+        "body", "responses", "events", "channel", "fake", "safe", "verify",
     ]
 
     func parseEndpoint(id: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, service: String, fileTags: [String]) {
@@ -52,14 +52,64 @@ extension ContractLoader {
         let events = parseEvents(reader)
         let fake = reader.value("fake").flatMap { parseFake($0, at: reader.pointer("fake"), in: document, endpointID: id, responses: responses) }
         let safe = reader.bool("safe")
+        let verifiedBy = parseVerification(reader, endpointID: id)
+        let trigger = parseTrigger(reader, events: events)
         guard let method, let path, let auth else { return }
         let endpoint = Endpoint(
             id: id, service: service, summary: reader.string("summary") ?? "", description: reader.string("description"),
             method: method, path: path, aliases: aliases, auth: auth, tags: fileTags + reader.stringList("tags"),
             decisions: decisions, headers: headers, query: query, body: body, responses: responses, events: events,
-            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, location: reader.location)
+            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, verifiedBy: verifiedBy, trigger: trigger, location: reader.location)
         checkCompleteness(endpoint, reader: reader)
         endpoints.append(endpoint)
+    }
+
+    /// `verify: { via: flowId }`: the flow that proves the endpoint's success, checked once every flow is read.
+    private func parseVerification(_ reader: ObjectReader, endpointID: String) -> String? {
+        guard let value = reader.value("verify"),
+              let verify = ObjectReader(value, at: reader.pointer("verify"), in: reader.document, what: "verify", allowed: ["via", "trigger"], diagnostics: diagnostics),
+              let flowID = verify.string("via")
+        else { return nil }
+        deferredChecks.append { [unowned self] in
+            guard let flow = flows.first(where: { $0.id == flowID }) else {
+                var message = "verify.via names unknown flow '\(flowID)'"
+                if let suggestion = EditDistance.suggestion(for: flowID, among: flows.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                verify.error(message, at: "via")
+                return
+            }
+            let endpoint = endpoints.first { $0.id == endpointID }
+            let proves = flow.steps.contains { step in
+                guard step.call == endpointID else { return false }
+                let status = step.expectedStatus ?? endpoint?.successResponse?.status ?? 200
+                return (200..<300).contains(status)
+            }
+            if !proves { verify.error("flow '\(flowID)' has no step calling '\(endpointID)' that expects success", at: "via") }
+        }
+        return flowID
+    }
+
+    /// `verify: { trigger: { call, path?, body?, event } }` on a stream endpoint.
+    private func parseTrigger(_ reader: ObjectReader, events: [EventDeclaration]) -> StreamTrigger? {
+        guard let value = reader.value("verify")?["trigger"],
+              let trigger = ObjectReader(value, at: reader.pointer("verify").appending("trigger"), in: reader.document, what: "trigger",
+                                         allowed: ["call", "path", "body", "event"], diagnostics: diagnostics),
+              let call = trigger.string("call", required: true), let event = trigger.string("event", required: true)
+        else { return nil }
+        if !events.contains(where: { $0.name == event }) {
+            trigger.error("trigger event '\(event)' is not declared under this endpoint's events", at: "event")
+        }
+        deferredChecks.append { [unowned self] in
+            guard !endpoints.contains(where: { $0.id == call }) else { return }
+            var message = "trigger calls unknown endpoint '\(call)'"
+            if let suggestion = EditDistance.suggestion(for: call, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+            trigger.error(message, at: "call")
+        }
+        var path: [String: String] = [:]
+        for (name, template) in trigger.mapping("path") ?? [:] {
+            guard let text = template.stringValue else { trigger.error("trigger path value '\(name)' must be a string", at: "path"); continue }
+            path[name] = text
+        }
+        return StreamTrigger(call: call, path: path, body: trigger.value("body"), event: event)
     }
 
     /// The error statuses the common patterns imply; missing ones are problems of the contract.

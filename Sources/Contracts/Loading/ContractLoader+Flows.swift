@@ -2,7 +2,7 @@ import JSON
 
 extension ContractLoader {
     static let flowKeys = ["summary", "description", "steps", "cleanup", "tags"]
-    static let stepKeys = ["call", "path", "query", "headers", "body", "as", "expect", "capture"]
+    static let stepKeys = ["call", "path", "query", "headers", "body", "as", "expect", "capture", "verifies"]
 
     func parseFlow(id: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) {
         guard let reader = ObjectReader(value, at: pointer, in: document, what: "flow '\(id)'", allowed: Self.flowKeys, diagnostics: diagnostics)
@@ -29,7 +29,13 @@ extension ContractLoader {
         guard let step = ObjectReader(value, at: pointer, in: document, what: "flow step", allowed: Self.stepKeys, diagnostics: diagnostics),
             let call = step.string("call", required: true)
         else { return nil }
+        let verifies = step.string("verifies")
         deferredChecks.append { [unowned self] in
+            if let verifies, !endpoints.contains(where: { $0.id == verifies }) {
+                var message = "flow step verifies unknown endpoint '\(verifies)'"
+                if let suggestion = EditDistance.suggestion(for: verifies, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                step.error(message, at: "verifies")
+            }
             guard !endpoints.contains(where: { $0.id == call }) else { return }
             var message = "flow step calls unknown endpoint '\(call)'"
             if let suggestion = EditDistance.suggestion(for: call, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
@@ -64,6 +70,6 @@ extension ContractLoader {
         return FlowStep(
             call: call, path: map("path"), query: map("query"), headers: map("headers"), body: step.value("body"),
             credentials: credentials, expectedStatus: expectedStatus, expectedBody: expectedBody, capture: capture,
-            location: step.location)
+            verifies: verifies, location: step.location)
     }
 }

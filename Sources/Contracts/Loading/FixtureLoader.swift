@@ -88,7 +88,7 @@ private struct ScenarioBuilder {
     }
 
     private mutating func addUser(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) {
-        guard let user = ObjectReader(value, at: pointer, in: document, what: "user", allowed: ["id", "email", "password", "tenant", "roles", "profile"], diagnostics: diagnostics),
+        guard let user = ObjectReader(value, at: pointer, in: document, what: "user", allowed: ["id", "email", "password", "tenant", "roles", "profile", "emailTokens"], diagnostics: diagnostics),
             let id = user.string("id", required: true), let email = user.string("email", required: true),
             let password = user.string("password", required: true), let tenant = user.string("tenant", required: true)
         else { return }
@@ -102,7 +102,17 @@ private struct ScenarioBuilder {
                     at: document.location(of: JSONPointer(tokens: user.pointer("profile").tokens + error.instancePointer.tokens)))
             }
         }
-        users.append(FixtureUser(id: id, email: email, password: password, tenant: tenant, roles: user.stringList("roles"), profile: profile, location: user.location))
+        var emailTokens: [FixtureUser.EmailToken] = []
+        for (index, item) in (user.value("emailTokens")?.arrayValue ?? []).enumerated() {
+            guard let token = ObjectReader(item, at: user.pointer("emailTokens").appending(index), in: document, what: "email token", allowed: ["token", "kind"], diagnostics: diagnostics),
+                  let text = token.string("token", required: true),
+                  let kind = token.choice("kind", among: FixtureUser.EmailToken.kinds, required: true)
+            else { continue }
+            emailTokens.append(.init(token: text, kind: kind))
+        }
+        if user.has("emailTokens"), user.value("emailTokens")?.arrayValue == nil { user.error("'emailTokens' must be a list of {token, kind}", at: "emailTokens") }
+        users.append(FixtureUser(id: id, email: email, password: password, tenant: tenant, roles: user.stringList("roles"), profile: profile,
+                                 emailTokens: emailTokens, location: user.location))
     }
 
     /// Validates one collection's records; false when they cannot be used at all.

@@ -38,6 +38,11 @@ public struct Endpoint: Sendable, Identifiable {
     public var fake: FakeBehaviour?
     /// Safe to replay against production (`verify --read-only`).
     public var safe: Bool
+    /// The flow that proves this endpoint's success when its example needs state set up first
+    /// (`verify: { via: goalLifecycle }`): `verify` runs no standalone example for it.
+    public var verifiedBy: String?
+    /// For a stream: the request `verify` sends to make it publish an event (`verify.trigger`).
+    public var trigger: StreamTrigger?
     public var location: SourceLocation
 
     /// The first 2xx response: what success looks like.
@@ -47,6 +52,16 @@ public struct Endpoint: Sendable, Identifiable {
 
     /// Every path the endpoint answers on, the main one first.
     public var allPaths: [PathTemplate] { [path] + aliases }
+}
+
+/// The request that makes a stream publish `event`: `verify` opens the stream, sends it, and expects
+/// the event. Path values are templates over the stream's own (`{{path.goalId}}`); those not given
+/// come from the fixtures, and the body defaults to the called endpoint's example.
+public struct StreamTrigger: Sendable {
+    public var call: String
+    public var path: [String: String]
+    public var body: JSONValue?
+    public var event: String
 }
 
 public enum HTTPMethod: String, Sendable, CaseIterable, Comparable {

@@ -25,5 +25,8 @@ public struct FlowStep: Sendable {
     public var expectedBody: [(pointer: JSONPointer, value: JSONValue)]
     /// Capture name → JSON pointer in the response body.
     public var capture: [(name: String, pointer: JSONPointer)]
+    /// A read-after-write check: this step's divergences are the named (earlier) endpoint's fault —
+    /// `getGoal` still showing the old title means `updateGoal` did not persist.
+    public var verifies: String?
     public var location: SourceLocation
 }

@@ -46,7 +46,14 @@ public struct FakeState: Sendable {
                 id: user.id, email: user.email, password: user.password, tenantID: user.tenant, roles: user.roles,
                 status: user.profile["status"]?.stringValue == "pending_verification" ? .pendingVerification : .active)
         }
-        return FakeState(scenario: scenario.name, tenants: tenants, global: global, accounts: accounts)
+        var state = FakeState(scenario: scenario.name, tenants: tenants, global: global, accounts: accounts)
+        for user in scenario.users {
+            for seeded in user.emailTokens {
+                guard let kind = SessionBook.EmailToken.Kind(rawValue: seeded.kind) else { continue }
+                state.sessions.emailTokens[seeded.token] = .init(kind: kind, userID: user.id, expires: .distantFuture, used: false)
+            }
+        }
+        return state
     }
 
     private static func load(_ records: JSONValue, into tenant: inout TenantState, collection: ResourceCollection?, name: String) {
