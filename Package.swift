@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "SQLiteState", "Conformance",
+                "Contracts", "MockServer", "Fakes", "SQLiteState", "Conformance", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "Conformance", "MockServer", "Fakes", "Contracts", "JSON", "TestSupport",
+                "Conformance", "MockServer", "Fakes", "Contracts", "JSON", "JSONSchema", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Conformance
 import Contracts
 import Foundation
+import JSON
 
 /// `understudy verify`: replay the contracts against a deployment and report every divergence.
 struct VerifyCommand: AsyncParsableCommand {
@@ -31,6 +32,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The largest body read (2MiB); larger is a divergence.") var maxBody = "2MiB"
     @Option(help: "Write the JSON report here.") var json: String?
     @Option(help: "Write a JUnit XML report here.") var junit: String?
+    @Option(help: "Write a Markdown summary (sized for a PR comment) here.") var markdown: String?
+    @Option(help: "Accept the divergences listed in this file (from --write-baseline): only new ones fail.") var baseline: String?
+    @Option(help: "Write every divergence of this run to this file, to accept them later with --baseline.") var writeBaseline: String?
     @Flag(help: "List passed and skipped cases too.") var verbose = false
 
     func run() async throws {
@@ -48,6 +52,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let target = try makeTarget(report.contracts)
         let credentials = try makeCredentials()
+        let accepted = try baseline.map(readBaseline)
         let transport = AsyncHTTPTransport(timeout: timeoutValue, retries: retries, bodyCap: bodyCap)
         let runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport,
                             checker: ResponseChecker(bodyCap: bodyCap), concurrency: concurrency, extraHeaders: extraHeaders)
@@ -61,15 +66,21 @@ struct VerifyCommand: AsyncParsableCommand {
                                        tenantID: await runner.session.tenantID, userID: await runner.session.userID)
         let planner = CasePlanner(contracts: report.contracts, resolver: resolver, options: .init(
             readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), hasPassword: credentials.password != nil))
-        let results = await runner.run(planner.plan())
+        let cases = planner.plan()
+        let progress = ProgressLine(total: cases.count)
+        let results = await runner.run(cases, progress: progress.record)
+        progress.finish()
         await transport.shutdown()
         let redact = Redactor(secrets: await runner.session.secrets.union([credentials.password].compactMap { $0 }))
-        let run = RunResult(startedAt: startedAt, target: target, credentials: redactedCredentials(credentials),
-                            endpoints: planner.endpoints, results: results)
+        var run = RunResult(startedAt: startedAt, target: target, credentials: redactedCredentials(credentials),
+                            endpoints: planner.endpoints, results: results, readOnly: readOnly)
+        if let accepted { run = run.applying(accepted) }
         print(ConsoleReport(verbose: verbose).render(run, redact: redact))
         if let json { try write(JSONReport().render(run, redact: redact).jsonString(pretty: true) + "\n", to: json) }
         if let junit { try write(JUnitReport().render(run, redact: redact), to: junit) }
-        if run.hasDivergences { throw ExitCode(1) }
+        if let markdown { try write(MarkdownReport().render(run, redact: redact), to: markdown) }
+        if let writeBaseline { try write(Baseline(run: run).json.jsonString(pretty: true) + "\n", to: writeBaseline) }
+        if run.failed { throw ExitCode(1) }
     }
 
     func makeTarget(_ contracts: ContractSet) throws -> Target {
@@ -102,6 +113,20 @@ struct VerifyCommand: AsyncParsableCommand {
         case .login(let email, _): ["kind": "login", "email": email, "password": Redactor.mask]
         case .token(_, let tenant): ["kind": "token", "token": Redactor.mask, "tenant": tenant]
         case .none: ["kind": "none"]
+        }
+    }
+
+    /// The `--baseline` file; unreadable or malformed is a usage error (exit 2) naming the file.
+    func readBaseline(_ path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError("cannot read the baseline \(path)")
+            throw ExitCode(2)
+        }
+        do {
+            return try Baseline(json: try JSONParser.parse(Array(data)))
+        } catch {
+            printError("\(path): \(error)")
+            throw ExitCode(2)
         }
     }
 

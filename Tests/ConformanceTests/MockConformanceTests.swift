@@ -9,17 +9,9 @@ import TestSupport
 import Testing
 
 /// `understudy verify` against `understudy serve` (in-process, real socket, gateway): the mock must
-/// conform to its own contracts. Every divergence it shows today is listed below; a new one fails.
+/// conform to its own contracts: no divergence, and every endpoint reached by at least one request.
 @Suite struct MockConformanceTests {
     static let shipped = Linter.lint(contracts: repositoryRoot + "/contracts", fixtures: repositoryRoot + "/fixtures")
-
-    /// Known: the documented example request cannot succeed against the default scenario's state
-    /// (placeholder tokens, an already-active subscription, goal/issue states). Not schema problems.
-    static let known: Set<String> = [
-        "extendUserTrial example status", "confirmEmail example status", "refreshToken example status",
-        "resetPassword example status", "startTrial example status", "createSubscription example status",
-        "activateGoal example status", "pauseGoal example status", "closeIssue example status",
-    ]
 
     @Test(.timeLimit(.minutes(2))) func theMockConformsToItsOwnContracts() async throws {
         let report = Self.shipped
@@ -29,11 +21,14 @@ import Testing
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)
             let (run, redact) = await Self.verify(report, gateway: "http://127.0.0.1:\(port)")
-            let found = Set(run.results.flatMap { result in result.divergences.map { "\(result.endpointID) \(result.name) \($0.kind.rawValue)" } })
             let console = ConsoleReport().render(run, redact: redact)
-            #expect(found.subtracting(Self.known).isEmpty, "new divergences:\n\(console)")
-            #expect(Self.known.subtracting(found).isEmpty, "fixed (remove from the known list): \(Self.known.subtracting(found).sorted())")
-            #expect(run.count(.passed) > 200)
+            #expect(!run.hasDivergences, "divergences:\n\(console)")
+            #expect(run.coverageGaps.isEmpty && run.uncovered.isEmpty, "endpoints no case reached:\n\(console)")
+            #expect(run.endpoints.count == 129 && run.endpoints.allSatisfy { run.requestsRun(for: $0.id) > 0 })
+            #expect(run.count(.passed) > 250 && run.count(.skipped) == 0)
+            // The streams were opened, triggered, and their events arrived.
+            let streams = run.results.filter { $0.kind == .stream }
+            #expect(streams.count == 2 && streams.allSatisfy { $0.status == .passed && $0.name.hasPrefix("stream: ") })
             #expect(!console.contains("Demo123!") && !console.contains("eyJ"), "secrets in the console report")
             try ReportShapeTests.checkJSONShape(JSONReport().render(run, redact: redact))
             try ReportShapeTests.checkWellFormed(JUnitReport().render(run, redact: redact))

@@ -63,3 +63,78 @@ import Testing
         #expect(throws: FlowTemplate.Missing.self) { try template.render("{{missing}}") }
     }
 }
+
+/// `verify.via` hands an endpoint's success to a flow; `verify.trigger` makes a stream case expect an event.
+@Suite struct VerifyHintTests {
+    static let extra = """
+        service: traction
+        endpoints:
+          archiveGoal:
+            method: POST
+            path: /goals/{id}:archive
+            auth: tenant
+            verify: { via: archiveFlow }
+            responses:
+              200: { schema: { type: object }, example: {} }
+              401: { schema: { type: object }, example: {} }
+              404: { schema: { type: object }, example: {} }
+            fake: { respond: 200 }
+          goalEvents:
+            method: GET
+            path: /realtime/goals/{goalId}/events
+            auth: query
+            query:
+              access_token: { required: true, schema: { type: string } }
+              tenant: { required: true, schema: { type: string } }
+              lastEventId: { schema: { type: string }, example: "118" }
+            verify:
+              trigger: { call: archiveGoal, path: { id: "{{path.goalId}}" }, event: goal.archived }
+            responses:
+              200: { contentType: text/event-stream }
+              401: { schema: { type: object }, example: {} }
+              404: { schema: { type: object }, example: {} }
+            events:
+              goal.archived: { schema: { type: object } }
+            fake: { list: goals }
+        flows:
+          archiveFlow:
+            steps:
+              - call: createGoal
+                body: { title: T }
+                capture: { goalId: /data/id }
+              - call: archiveGoal
+                path: { id: "{{goalId}}" }
+        """
+
+    @Test func viaReplacesTheExampleAndTriggerPlansTheStreamCase() throws {
+        let (contracts, diagnostics, _) = try SmallContracts.load(extra: ["traction/more.yaml": Self.extra])
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let resolver = FixtureResolver(scenario: SmallContracts.scenario(goals: ["goal_1"]), collections: contracts.collections,
+                                       tenantID: "tenant_a", userID: "user_a")
+        let cases = CasePlanner(contracts: contracts, resolver: resolver).plan()
+        #expect(!cases.contains { $0.endpointID == "archiveGoal" && $0.kind == .example })
+        #expect(cases.contains { $0.endpointID == "archiveGoal" && $0.kind == .auth })
+        let stream = try #require(cases.first { $0.endpointID == "goalEvents" && $0.kind == .stream })
+        #expect(stream.name == "stream: goal.archived after archiveGoal")
+        #expect(stream.trigger?.request.path == "/goals/goal_1:archive")
+        #expect(stream.trigger?.event == "goal.archived")
+        #expect(stream.request?.query.isEmpty == true, "no replay parameter on a triggered stream")
+        #expect(stream.mutates)
+        // Read-only: the stream is only opened.
+        let readOnly = CasePlanner(contracts: contracts, resolver: resolver, options: .init(readOnly: true)).plan()
+        #expect(readOnly.first { $0.endpointID == "goalEvents" && $0.kind == .stream }?.trigger == nil)
+    }
+
+    @Test func lintNamesABadViaAndABadTrigger() throws {
+        let broken = Self.extra
+            .replacingOccurrences(of: "via: archiveFlow", with: "via: archiveFlw")
+            .replacingOccurrences(of: "event: goal.archived }", with: "event: goal.deleted }")
+        let (_, diagnostics, _) = try SmallContracts.load(extra: ["traction/more.yaml": broken])
+        let messages = diagnostics.map(\.message)
+        #expect(messages.contains("verify.via names unknown flow 'archiveFlw'; did you mean 'archiveFlow'?"))
+        #expect(messages.contains("trigger event 'goal.deleted' is not declared under this endpoint's events"))
+        let notProving = Self.extra.replacingOccurrences(of: "      - call: archiveGoal\n        path: { id: \"{{goalId}}\" }", with: "")
+        let (_, more, _) = try SmallContracts.load(extra: ["traction/more.yaml": notProving])
+        #expect(more.map(\.message).contains("flow 'archiveFlow' has no step calling 'archiveGoal' that expects success"))
+    }
+}

@@ -21,6 +21,8 @@ public struct Divergence: Sendable, Equatable {
         case connection
         /// A flow's `expect.body` value differs, or a capture is missing.
         case expectation
+        /// A stream did not send the event its trigger should have caused.
+        case event
     }
 
     public var endpointID: String
@@ -31,6 +33,8 @@ public struct Divergence: Sendable, Equatable {
     public var expected: String?
     public var actual: String?
     public var message: String
+    /// Accepted by the run's baseline: reported, but does not fail the run.
+    public var known = false
 
     public init(endpointID: String, caseName: String, kind: Kind, pointer: String? = nil, expected: String? = nil, actual: String? = nil, message: String) {
         self.endpointID = endpointID
@@ -40,5 +44,14 @@ public struct Divergence: Sendable, Equatable {
         self.expected = expected
         self.actual = actual
         self.message = message
+    }
+}
+
+extension Divergence {
+    /// `kind at /pointer: message (expected X, got Y)` — the one line every report shows.
+    public var line: String {
+        let at = pointer.map { " at \($0)" } ?? ""
+        let versus = expected.map { " (expected \($0), got \(actual ?? "?"))" } ?? ""
+        return "\(kind.rawValue)\(at): \(message)\(versus)"
     }
 }

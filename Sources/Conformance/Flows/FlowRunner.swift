@@ -18,16 +18,17 @@ struct FlowRunner: Sendable {
         if let tenant = await runner.session.tenantID { values["tenant.id"] = .string(tenant) }
         if let email = runner.credentials.email { values["credentials.email"] = .string(email) }
         if let password = runner.credentials.password { values["credentials.password"] = .string(password) }
+        values["run.id"] = .string(Self.runID())
         var divergences: [Divergence] = []
         var skipped: [String] = []
-        var ran = 0
+        var exercised: [String] = []
         for (index, step) in flow.steps.enumerated() {
             let label = "step \(index + 1) (\(step.call))"
             switch await run(step, label: label, testCase: testCase, values: &values, cleanup: false) {
-            case .passed: ran += 1
+            case .passed: exercised.append(step.call)
             case .skipped(let reason): skipped.append("\(label): \(reason)")
             case .failed(let found):
-                ran += 1
+                exercised.append(step.call)
                 divergences += found
             }
             if !divergences.isEmpty { break }
@@ -38,10 +39,26 @@ struct FlowRunner: Sendable {
                 divergences += found
             }
         }
-        if divergences.isEmpty, ran == 0 { return .skipped(testCase, skipped.joined(separator: "; ")) }
-        var result = CaseResult(testCase, divergences: divergences)
+        if divergences.isEmpty, exercised.isEmpty { return .skipped(testCase, skipped.joined(separator: "; ")) }
+        var result = CaseResult(testCase, divergences: divergences, exercised: exercised)
         if !skipped.isEmpty { result.reason = "skipped " + skipped.joined(separator: "; ") }
         return result
+    }
+
+    /// Whether a read-after-write divergence is the write's fault: a value that differs, or a status
+    /// the read documents (200 where a deleted record's 404 was due). A read that breaks its own
+    /// contract (undocumented status, schema, content type) is the read's fault.
+    static func blames(culprit divergence: Divergence, endpoint: Endpoint) -> Bool {
+        switch divergence.kind {
+        case .expectation: true
+        case .status: divergence.actual.flatMap(Int.init).map { endpoint.response(for: $0) != nil } ?? false
+        default: false
+        }
+    }
+
+    /// A value unique to this replay (`{{run.id}}`), for data that must not collide with an earlier run's.
+    static func runID() -> String {
+        String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
     }
 
     private func run(_ step: FlowStep, label: String, testCase: TestCase, values: inout [String: JSONValue], cleanup: Bool) async -> StepVerdict {
@@ -63,7 +80,8 @@ struct FlowRunner: Sendable {
         let caseName = testCase.name
         var verdict = runner.checker.check(outcome, endpoint: endpoint, caseName: caseName, expectedStatus: expected)
         if let body = verdict.body {
-            for (pointer, value) in step.expectedBody {
+            for (pointer, written) in step.expectedBody {
+                let value = (try? template.render(written)) ?? written
                 let actual = body.value(at: pointer)
                 if actual.map({ $0.isJSONEqual(to: value) }) != true {
                     verdict.divergences.append(Divergence(
@@ -91,6 +109,10 @@ struct FlowRunner: Sendable {
         return .failed(verdict.divergences.map { divergence in
             var labelled = divergence
             labelled.message = "\(label): \(divergence.message)"
+            if let culprit = step.verifies, Self.blames(culprit: divergence, endpoint: endpoint) {
+                labelled.endpointID = culprit
+                labelled.message = "\(label), read after \(culprit): \(divergence.message)"
+            }
             return labelled
         })
     }

@@ -2,7 +2,7 @@ import Contracts
 import JSON
 
 /// Turns contracts into cases — pure, no HTTP: per endpoint the example (or stream), the auth negative,
-/// the validation negative; then the flows. Cases come out sorted by service, path, method.
+/// the validation negative; then the flows (whose steps also count toward each endpoint they call). Cases come out sorted by service, path, method.
 public struct CasePlanner: Sendable {
     public struct Options: Sendable {
         public var readOnly: Bool
@@ -51,11 +51,15 @@ public struct CasePlanner: Sendable {
         let resolved = resolver.resolve(endpoint.path)
         let isStream = success.contentType.hasPrefix("text/event-stream")
         var cases: [TestCase] = []
-        if !options.readOnly || endpoint.safe {
+        // With `verify.via`, the example's success needs state set up first: the flow proves it instead.
+        if endpoint.verifiedBy == nil, !options.readOnly || endpoint.safe {
             var example = base(endpoint, name: isStream ? "stream" : "example", kind: isStream ? .stream : .example, expected: success.status)
             switch resolved {
             case .success(let values): example.request?.path = endpoint.path.expand(values)
             case .failure(let failure): example.skipReason = failure.message
+            }
+            if isStream, !options.readOnly, let trigger = endpoint.trigger, case .success(let values) = resolved {
+                example = triggered(example, endpoint: endpoint, trigger: trigger, streamPath: values)
             }
             cases.append(example)
         }
@@ -83,6 +87,32 @@ public struct CasePlanner: Sendable {
         let request = PlannedRequest(method: endpoint.method, path: endpoint.path.template, query: query, headers: headers, body: endpoint.body?.example)
         return TestCase(endpointID: endpoint.id, service: endpoint.service, name: name, kind: kind, request: request,
                         expectedStatus: expected, mutates: !endpoint.safe)
+    }
+
+    /// The stream case that also sends `verify.trigger` and expects its event: without the reconnect
+    /// parameters (a replay could answer for the trigger), scheduled with the writes.
+    func triggered(_ streamCase: TestCase, endpoint: Endpoint, trigger: StreamTrigger, streamPath: [String: String]) -> TestCase {
+        var result = streamCase
+        guard let target = contracts.endpoint(id: trigger.call) else { return result }
+        var values: [String: String] = [:]
+        for (name, template) in trigger.path {
+            values[name] = streamPath.reduce(template) { $0.replacingOccurrences(of: "{{path.\($1.key)}}", with: $1.value) }
+        }
+        if !target.path.parameterNames.allSatisfy({ values[$0] != nil }) {
+            switch resolver.resolve(target.path) {
+            case .success(let resolved): values.merge(resolved) { given, _ in given }
+            case .failure(let failure):
+                result.skipReason = "the trigger \(trigger.call): \(failure.message)"
+                return result
+            }
+        }
+        let required = Set(endpoint.query.filter(\.required).map(\.name) + endpoint.headers.filter(\.required).map(\.name))
+        result.request?.query.removeAll { !required.contains($0.name) }
+        result.request?.headers.removeAll { !required.contains($0.name) }
+        result.name = "stream: \(trigger.event) after \(trigger.call)"
+        result.mutates = true
+        result.trigger = (target.id, PlannedRequest(method: target.method, path: target.path.expand(values), body: trigger.body ?? target.body?.example), trigger.event)
+        return result
     }
 
     /// The example body without its first required member, expecting 422 — when the contract documents a 422.

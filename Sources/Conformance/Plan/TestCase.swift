@@ -44,6 +44,8 @@ public struct TestCase: Sendable {
     public var flow: Flow?
     /// Whether the case changes state (schedules it after the reads).
     public var mutates: Bool
+    /// For a `.stream` case: the request that makes the stream publish, and the event expected.
+    public var trigger: (endpointID: String, request: PlannedRequest, event: String)?
 
     public init(
         endpointID: String, service: String, name: String, kind: CaseKind, request: PlannedRequest?,

@@ -1,5 +1,5 @@
-/// The console summary: failures grouped by endpoint, case counts per endpoint, endpoints with no
-/// executed case, and the final line `N passed, N failed, N skipped`.
+/// The console summary: failures grouped by endpoint, requests per endpoint, coverage gaps, the
+/// baseline's verdict, and the final line `N passed, N failed, N skipped`.
 public struct ConsoleReport: Sendable {
     public var verbose: Bool
 
@@ -10,34 +10,43 @@ public struct ConsoleReport: Sendable {
         for endpoint in run.endpoints {
             let results = run.results(for: endpoint.id)
             let failed = results.filter { $0.status == .failed }
-            let counts = "\(results.filter { $0.status == .passed }.count)/\(failed.count)/\(results.filter { $0.status == .skipped }.count)"
-            let mark = failed.isEmpty ? (results.allSatisfy { $0.status == .skipped } ? "-" : "ok") : "FAIL"
-            if failed.isEmpty, !verbose { continue }
-            lines.append("\(mark) \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)  [passed/failed/skipped \(counts)]")
-            for result in results where result.status != .passed || verbose {
-                if result.status == .skipped {
-                    lines.append("   - \(result.name): skipped (\(redact(result.reason ?? "")))")
-                    continue
-                }
-                if result.status == .passed { lines.append("   ✓ \(result.name)"); continue }
-                lines.append("   ✗ \(result.name)")
-                for divergence in result.divergences {
-                    let at = divergence.pointer.map { " at \($0)" } ?? ""
-                    let versus = divergence.expected.map { e in " (expected \(e), got \(divergence.actual ?? "?"))" } ?? ""
-                    let other = divergence.endpointID == endpoint.id ? "" : "[\(divergence.endpointID)] "
-                    lines.append("       \(divergence.kind.rawValue)\(at): \(other)\(redact(divergence.message))\(redact(versus))")
+            let known = results.filter { $0.status == .known }
+            guard verbose || !failed.isEmpty || !known.isEmpty else { continue }
+            let counts = CaseResult.Status.allCases.map { status in "\(results.filter { $0.status == status }.count) \(status.rawValue)" }
+            let mark = !failed.isEmpty ? "FAIL" : !known.isEmpty ? "known" : run.requestsRun(for: endpoint.id) == 0 ? "-" : "ok"
+            lines.append("\(mark) \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)  [\(counts.joined(separator: ", ")); \(run.requestsRun(for: endpoint.id)) requests]")
+            for result in results {
+                switch result.status {
+                case .passed: if verbose { lines.append("   ✓ \(result.name)") }
+                case .skipped: if verbose { lines.append("   - \(result.name): skipped (\(redact(result.reason ?? "")))") }
+                case .failed, .known:
+                    lines.append("   ✗ \(result.name)\(result.status == .known ? " (known, in the baseline)" : "")")
+                    for divergence in result.divergences {
+                        let other = divergence.endpointID == endpoint.id ? "" : "[\(divergence.endpointID)] "
+                        lines.append("       \(divergence.known ? "known " : "")\(other)\(redact(divergence.line))")
+                    }
                 }
             }
         }
-        let uncovered = run.endpoints.filter { endpoint in !run.results(for: endpoint.id).contains { $0.status != .skipped } }
-        if !uncovered.isEmpty {
-            lines.append("coverage: \(uncovered.count) endpoint\(uncovered.count == 1 ? "" : "s") with no executed case:")
-            for endpoint in uncovered {
-                let reason = run.results(for: endpoint.id).first?.reason.map { " — \(redact($0))" } ?? ""
-                lines.append("   \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)\(reason)")
+        let gaps = run.coverageGaps
+        if !gaps.isEmpty {
+            lines.append("coverage: \(gaps.count) endpoint\(gaps.count == 1 ? "" : "s") reached by no case (a failure):")
+            for (endpoint, reason) in gaps {
+                lines.append("   \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)\(reason.map { " — \(redact($0))" } ?? "")")
             }
         }
-        lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped")
+        let reached = run.endpoints.count - run.uncovered.count
+        let leftOut = run.uncovered.count - gaps.count
+        lines.append("coverage: \(reached) of \(run.endpoints.count) endpoints reached\(leftOut > 0 ? " (\(leftOut) left out: read-only or no target)" : "")")
+        if run.baselineApplied {
+            lines.append("baseline: \(run.count(.known)) case\(run.count(.known) == 1 ? "" : "s") with known divergences; \(run.fixedSinceBaseline.count) baseline entr\(run.fixedSinceBaseline.count == 1 ? "y" : "ies") no longer seen")
+            for entry in run.fixedSinceBaseline {
+                lines.append("   fixed: \(entry.endpoint) \(entry.caseName) \(entry.kind)\(entry.pointer.map { " at \($0)" } ?? "")")
+            }
+        }
+        var summary = "\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped"
+        if run.baselineApplied { summary += ", \(run.count(.known)) known" }
+        lines.append(summary)
         return lines.joined(separator: "\n")
     }
 }

@@ -20,7 +20,7 @@ public struct JSONReport: Sendable {
                     ("status", .string(result.status.rawValue)), ("reason", text(result.reason)),
                     ("divergences", .array(result.divergences.map { divergence in
                         object([
-                            ("kind", .string(divergence.kind.rawValue)),
+                            ("kind", .string(divergence.kind.rawValue)), ("known", divergence.known ? .bool(true) : nil),
                             ("endpoint", divergence.endpointID == endpoint.id ? nil : .string(divergence.endpointID)),
                             ("pointer", divergence.pointer.map(JSONValue.string)), ("expected", text(divergence.expected)),
                             ("actual", text(divergence.actual)), ("message", .string(redact(divergence.message))),
@@ -30,7 +30,8 @@ public struct JSONReport: Sendable {
             }
             return object([
                 ("id", .string(endpoint.id)), ("service", .string(endpoint.service)),
-                ("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.path.template)), ("cases", .array(cases)),
+                ("method", .string(endpoint.method.rawValue)), ("path", .string(endpoint.path.template)),
+                ("requestsRun", .integer(run.requestsRun(for: endpoint.id))), ("cases", .array(cases)),
             ])
         }
         let services = run.target.bases.keys.sorted().map { ($0, JSONValue.string(redact(run.target.bases[$0]!))) }
@@ -43,6 +44,15 @@ public struct JSONReport: Sendable {
             ])),
             ("summary", object([
                 ("passed", .integer(run.count(.passed))), ("failed", .integer(run.count(.failed))), ("skipped", .integer(run.count(.skipped))),
+                ("known", .integer(run.count(.known))), ("endpoints", .integer(run.endpoints.count)),
+                ("endpointsReached", .integer(run.endpoints.count - run.uncovered.count)),
+                ("coverageGaps", .array(run.coverageGaps.map { .string($0.endpoint.id) })),
+            ])),
+            ("baseline", !run.baselineApplied ? Optional<JSONValue>.none : object([
+                ("fixed", .array(run.fixedSinceBaseline.map { entry in
+                    object([("endpoint", .string(entry.endpoint)), ("case", .string(entry.caseName)), ("kind", .string(entry.kind)),
+                            ("pointer", entry.pointer.map(JSONValue.string))])
+                })),
             ])),
             ("endpoints", .array(endpoints)),
         ])

@@ -1,31 +1,42 @@
 /// `--junit FILE`: one `<testsuite>` per service, one `<testcase classname="service.endpointId" name="case">`
-/// per case, `<failure>` listing the divergences, `<skipped/>` with the reason. Everything XML-escaped.
+/// per case, `<failure>` listing the divergences, `<skipped/>` with the reason; a `coverage` testcase
+/// fails for each endpoint no case reached. Everything XML-escaped.
 public struct JUnitReport: Sendable {
     public init() {}
 
     public func render(_ run: RunResult, redact: Redactor) -> String {
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        xml.append("<testsuites name=\"understudy verify\" tests=\"\(run.results.count)\" failures=\"\(run.count(.failed))\" skipped=\"\(run.count(.skipped))\">")
+        let gaps = run.coverageGaps.map(\.endpoint)
+        xml.append("<testsuites name=\"understudy verify\" tests=\"\(run.results.count + gaps.count)\" failures=\"\(run.count(.failed) + gaps.count)\" skipped=\"\(run.count(.skipped))\">")
         let services = run.endpoints.map(\.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for service in services {
             let results = run.endpoints.filter { $0.service == service }.flatMap { run.results(for: $0.id) }
-            let failures = results.filter { $0.status == .failed }.count
+            let serviceGaps = gaps.filter { $0.service == service }
+            let failures = results.filter { $0.status == .failed }.count + serviceGaps.count
             let skipped = results.filter { $0.status == .skipped }.count
-            xml.append("  <testsuite name=\"\(Self.escape(service))\" tests=\"\(results.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">")
+            xml.append("  <testsuite name=\"\(Self.escape(service))\" tests=\"\(results.count + serviceGaps.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">")
+            for endpoint in serviceGaps {
+                let why = redact(run.results(for: endpoint.id).compactMap(\.reason).first ?? "no case planned")
+                xml.append("    <testcase classname=\"\(Self.escape(service + "." + endpoint.id))\" name=\"coverage\">")
+                xml.append("      <failure message=\"\(Self.escape("no case reached this endpoint: " + why))\" type=\"coverage\"/>")
+                xml.append("    </testcase>")
+            }
             for result in results {
                 let open = "    <testcase classname=\"\(Self.escape(service + "." + result.endpointID))\" name=\"\(Self.escape(result.name))\""
                 switch result.status {
                 case .passed: xml.append(open + "/>")
+                case .known:
+                    // Accepted by the baseline: passes, with the divergences kept for the reader.
+                    let lines = result.divergences.map { redact("known " + $0.line) }
+                    xml.append(open + ">")
+                    xml.append("      <system-out>\(Self.escape(lines.joined(separator: "\n")))</system-out>")
+                    xml.append("    </testcase>")
                 case .skipped:
                     xml.append(open + ">")
                     xml.append("      <skipped message=\"\(Self.escape(redact(result.reason ?? "")))\"/>")
                     xml.append("    </testcase>")
                 case .failed:
-                    let lines = result.divergences.map { divergence in
-                        let at = divergence.pointer.map { " at \($0)" } ?? ""
-                        let versus = divergence.expected.map { " (expected \($0), got \(divergence.actual ?? "?"))" } ?? ""
-                        return redact("\(divergence.kind.rawValue)\(at): \(divergence.message)\(versus)")
-                    }
+                    let lines = result.divergences.map { redact(($0.known ? "known " : "") + $0.line) }
                     xml.append(open + ">")
                     xml.append("      <failure message=\"\(Self.escape(lines.first ?? "divergence"))\" type=\"divergence\">\(Self.escape(lines.joined(separator: "\n")))</failure>")
                     xml.append("    </testcase>")

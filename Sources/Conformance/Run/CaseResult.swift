@@ -3,7 +3,11 @@ import Foundation
 
 /// The verdict on one case.
 public struct CaseResult: Sendable {
-    public enum Status: String, Sendable { case passed, failed, skipped }
+    public enum Status: String, Sendable, CaseIterable {
+        case passed, failed, skipped
+        /// Failed only with divergences the baseline accepts.
+        case known
+    }
 
     public var endpointID: String
     public var service: String
@@ -13,20 +17,24 @@ public struct CaseResult: Sendable {
     /// Why the case was skipped.
     public var reason: String?
     public var divergences: [Divergence]
+    /// The endpoints the case sent a request to: its own, or every step a flow ran.
+    public var exercised: [String]
 
-    public init(_ testCase: TestCase, divergences: [Divergence]) {
+    public init(_ testCase: TestCase, divergences: [Divergence], exercised: [String]? = nil) {
         endpointID = testCase.endpointID
         service = testCase.service
         name = testCase.name
         kind = testCase.kind
         status = divergences.isEmpty ? .passed : .failed
         self.divergences = divergences
+        self.exercised = exercised ?? [testCase.endpointID]
     }
 
     public static func skipped(_ testCase: TestCase, _ reason: String) -> CaseResult {
         var result = CaseResult(testCase, divergences: [])
         result.status = .skipped
         result.reason = reason
+        result.exercised = []
         return result
     }
 }
@@ -40,16 +48,42 @@ public struct RunResult: Sendable {
     /// The endpoints in report order (service, path, method), with zero or more results each.
     public var endpoints: [Endpoint]
     public var results: [CaseResult]
+    /// `--read-only`: unsafe endpoints are left out by choice, not a coverage gap.
+    public var readOnly: Bool
+    /// Whether a baseline was applied (`--baseline`), and its entries that no longer occur.
+    public var baselineApplied = false
+    public var fixedSinceBaseline: [Baseline.Entry] = []
 
-    public init(startedAt: Date, target: Target, credentials: [String: String], endpoints: [Endpoint], results: [CaseResult]) {
+    public init(startedAt: Date, target: Target, credentials: [String: String], endpoints: [Endpoint], results: [CaseResult], readOnly: Bool = false) {
         self.startedAt = startedAt
         self.target = target
         self.credentials = credentials
         self.endpoints = endpoints
         self.results = results
+        self.readOnly = readOnly
     }
 
     public func count(_ status: CaseResult.Status) -> Int { results.filter { $0.status == status }.count }
     public var hasDivergences: Bool { results.contains { $0.status == .failed } }
+    /// What the exit status says: a new divergence, or an endpoint the run should have reached and did not.
+    public var failed: Bool { hasDivergences || !coverageGaps.isEmpty }
     public func results(for endpoint: String) -> [CaseResult] { results.filter { $0.endpointID == endpoint } }
+
+    /// How many requests of executed cases reached the endpoint: its own cases and the flow steps calling it.
+    public func requestsRun(for endpoint: String) -> Int {
+        results.reduce(0) { $0 + $1.exercised.filter { $0 == endpoint }.count }
+    }
+
+    /// Endpoints no executed case reached, with the reason their cases were skipped.
+    public var uncovered: [(endpoint: Endpoint, reason: String?)] {
+        endpoints.filter { requestsRun(for: $0.id) == 0 }.map { endpoint in
+            (endpoint, results(for: endpoint.id).compactMap(\.reason).first)
+        }
+    }
+
+    /// Uncovered endpoints the run was asked to reach: their service has a target and `--read-only`
+    /// did not leave them out. Each is a failure of coverage.
+    public var coverageGaps: [(endpoint: Endpoint, reason: String?)] {
+        uncovered.filter { target.bases[$0.endpoint.service] != nil && (!readOnly || $0.endpoint.safe) }
+    }
 }

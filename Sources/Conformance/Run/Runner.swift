@@ -14,6 +14,8 @@ public struct Runner: Sendable {
     public let transport: any Transport
     public let checker: ResponseChecker
     public let concurrency: Int
+    /// How long a stream case waits for the event its trigger should cause.
+    public var streamWait: Duration = .seconds(5)
     public private(set) var session: Session
     let builder: RequestBuilder
     let logger: Logger
@@ -60,23 +62,25 @@ public struct Runner: Sendable {
         return await copy.signIn() == nil ? copy : self
     }
 
-    /// Runs every case; results come back in the cases' order.
-    public func run(_ cases: [TestCase]) async -> [CaseResult] {
+    /// Runs every case; results come back in the cases' order. `progress` hears of each as it finishes.
+    public func run(_ cases: [TestCase], progress: (@Sendable (CaseResult) -> Void)? = nil) async -> [CaseResult] {
         var results = [CaseResult?](repeating: nil, count: cases.count)
         let indexed = Array(cases.enumerated())
         let reads = indexed.filter { $0.element.kind != .flow && !($0.element.mutates && [.example, .stream].contains($0.element.kind)) }
         let flows = indexed.filter { $0.element.kind == .flow }
         let writes = indexed.filter { $0.element.mutates && [.example, .stream].contains($0.element.kind) }
         for phase in [reads, flows] {
-            for (index, result) in await runConcurrently(phase) { results[index] = result }
+            for (index, result) in await runConcurrently(phase, progress: progress) { results[index] = result }
         }
         for (index, testCase) in writes.filter({ $0.element.request?.method != .DELETE }) + writes.filter({ $0.element.request?.method == .DELETE }) {
-            results[index] = await run(testCase)
+            let result = await run(testCase)
+            progress?(result)
+            results[index] = result
         }
         return results.map { $0! }
     }
 
-    private func runConcurrently(_ cases: [(offset: Int, element: TestCase)]) async -> [(Int, CaseResult)] {
+    private func runConcurrently(_ cases: [(offset: Int, element: TestCase)], progress: (@Sendable (CaseResult) -> Void)?) async -> [(Int, CaseResult)] {
         await withTaskGroup(of: (Int, CaseResult).self) { group in
             var pending = cases[...]
             var done: [(Int, CaseResult)] = []
@@ -85,6 +89,7 @@ public struct Runner: Sendable {
                 group.addTask { (index, await self.run(testCase)) }
             }
             while let finished = await group.next() {
+                progress?(finished.1)
                 done.append(finished)
                 if let (index, testCase) = pending.popFirst() { group.addTask { (index, await self.run(testCase)) } }
             }
@@ -105,6 +110,7 @@ public struct Runner: Sendable {
             return .skipped(testCase, "nothing to send")
         }
         if request.credentials == .user, endpoint.auth.isProtected, credentials.isNone { return .skipped(testCase, "no credentials given (--email/--password or --token/--tenant)") }
+        if let trigger = testCase.trigger { return await listen(testCase, request: request, stream: endpoint, trigger: trigger) }
         let outcome = await send(request, endpoint: endpoint, stream: testCase.kind == .stream)
         let verdict = checker.check(outcome, endpoint: endpoint, caseName: testCase.name, expectedStatus: testCase.expectedStatus)
         return CaseResult(testCase, divergences: verdict.divergences)
@@ -121,7 +127,7 @@ public struct Runner: Sendable {
         return await sendOnce(request, endpoint: endpoint, stream: stream, token: await session.accessToken)
     }
 
-    private func sendOnce(_ request: PlannedRequest, endpoint: Endpoint, stream: Bool, token: String?) async -> HTTPOutcome {
+    func sendOnce(_ request: PlannedRequest, endpoint: Endpoint, stream: Bool, token: String?) async -> HTTPOutcome {
         guard let wire = builder.wire(request, endpoint: endpoint, token: token, tenant: await session.tenantID) else {
             return .failure(TransportFailure(kind: .other, message: "service \(endpoint.service) has no target"))
         }

@@ -23,6 +23,12 @@ public protocol Transport: Sendable {
     func send(_ request: WireRequest) async -> HTTPOutcome
     /// Opens a stream, answers its head (status, headers), and closes it without reading the body.
     func open(_ request: WireRequest) async -> HTTPOutcome
+    /// Opens a stream; once its head arrived with a 2xx, runs `afterOpen` and collects the events
+    /// until `enough` holds or `wait` has passed; then closes it.
+    func listen(
+        _ request: WireRequest, wait: Duration, afterOpen: @escaping @Sendable () async -> Void,
+        enough: @escaping @Sendable ([ServerSentEvent]) -> Bool
+    ) async -> (HTTPOutcome, [ServerSentEvent])
 }
 
 /// AsyncHTTPClient: one shared client, no redirects, a deadline per request, a body cap, retries for
@@ -54,6 +60,54 @@ public final class AsyncHTTPTransport: Transport {
 
     public func open(_ request: WireRequest) async -> HTTPOutcome {
         await withRetries { try await self.exchange(request, readBody: false) }
+    }
+
+    public func listen(
+        _ wire: WireRequest, wait: Duration, afterOpen: @escaping @Sendable () async -> Void,
+        enough: @escaping @Sendable ([ServerSentEvent]) -> Bool
+    ) async -> (HTTPOutcome, [ServerSentEvent]) {
+        var request = HTTPClientRequest(url: wire.url)
+        request.method = HTTPMethod(rawValue: wire.method)
+        for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: timeout)
+        } catch {
+            return (.failure(Self.classify(error)), [])
+        }
+        let head = HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) })
+        guard (200..<300).contains(head.status) else { return (.response(head), []) }
+        let body = response.body
+        let events = await withTaskGroup(of: [ServerSentEvent]?.self) { group in
+            group.addTask {
+                var parser = EventStreamParser()
+                var received: [ServerSentEvent] = []
+                do {
+                    for try await chunk in body {
+                        received += parser.feed(chunk.readableBytesView)
+                        if enough(received) { break }
+                    }
+                } catch {}
+                return received
+            }
+            await afterOpen()  // while the stream is being read
+            group.addTask {
+                try? await Task.sleep(for: wait)
+                return nil
+            }
+            // Whichever ends first — enough events, the stream closing, or the wait — ends the listening.
+            var result: [ServerSentEvent] = []
+            while let finished = await group.next() {
+                if let received = finished {
+                    result = received
+                    break
+                }
+                group.cancelAll()
+            }
+            group.cancelAll()
+            return result
+        }
+        return (.response(head), events)
     }
 
     private func withRetries(_ attempt: @Sendable () async throws -> HTTPAnswer) async -> HTTPOutcome {

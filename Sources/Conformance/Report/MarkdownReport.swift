@@ -1,0 +1,68 @@
+/// `--markdown FILE`: a summary sized for a pull-request comment — the verdict, a table per service,
+/// the failing endpoints with their first divergences, coverage gaps and baseline changes.
+public struct MarkdownReport: Sendable {
+    /// At most this many failing endpoints are listed, and this many divergences each; the rest is counted.
+    public var endpointLimit: Int
+    public var divergenceLimit: Int
+
+    public init(endpointLimit: Int = 25, divergenceLimit: Int = 3) {
+        self.endpointLimit = endpointLimit
+        self.divergenceLimit = divergenceLimit
+    }
+
+    public func render(_ run: RunResult, redact: Redactor) -> String {
+        var lines: [String] = []
+        let verdict = run.failed ? "❌ diverges from the contracts" : "✅ conforms to the contracts"
+        lines.append("### understudy verify: \(verdict)")
+        lines.append("")
+        lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped"
+            + (run.baselineApplied ? ", \(run.count(.known)) known" : "")
+            + " · \(run.endpoints.count - run.uncovered.count) of \(run.endpoints.count) endpoints reached")
+        lines.append("")
+        lines.append("| service | target | passed | failed | skipped |")
+        lines.append("|---|---|---:|---:|---:|")
+        let services = run.endpoints.map(\.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for service in services {
+            let results = run.endpoints.filter { $0.service == service }.flatMap { run.results(for: $0.id) }
+            let count = { (status: CaseResult.Status) in results.filter { $0.status == status }.count }
+            let target = run.target.bases[service].map { "`\(redact($0))`" } ?? "—"
+            lines.append("| \(service) | \(target) | \(count(.passed)) | \(count(.failed)) | \(count(.skipped)) |")
+        }
+        let failing = run.endpoints.filter { endpoint in run.results(for: endpoint.id).contains { $0.status == .failed } }
+        if !failing.isEmpty {
+            lines.append("")
+            lines.append("#### Divergences")
+            for endpoint in failing.prefix(endpointLimit) {
+                lines.append("- **`\(endpoint.id)`** `\(endpoint.method.rawValue) \(endpoint.path.template)` (\(endpoint.service))")
+                let divergences = run.results(for: endpoint.id).filter { $0.status == .failed }
+                    .flatMap { result in result.divergences.filter { !$0.known }.map { (result.name, $0) } }
+                for (name, divergence) in divergences.prefix(divergenceLimit) {
+                    let other = divergence.endpointID == endpoint.id ? "" : " on `\(divergence.endpointID)`"
+                    lines.append("  - \(Self.inline(name))\(other): \(Self.inline(redact(divergence.line)))")
+                }
+                if divergences.count > divergenceLimit { lines.append("  - … and \(divergences.count - divergenceLimit) more") }
+            }
+            if failing.count > endpointLimit { lines.append("- … and \(failing.count - endpointLimit) more endpoints (see the JSON or JUnit report)") }
+        }
+        if !run.coverageGaps.isEmpty {
+            lines.append("")
+            lines.append("#### Endpoints no case reached")
+            for (endpoint, reason) in run.coverageGaps {
+                lines.append("- `\(endpoint.id)` `\(endpoint.method.rawValue) \(endpoint.path.template)`\(reason.map { ": " + Self.inline(redact($0)) } ?? "")")
+            }
+        }
+        if run.baselineApplied, !run.fixedSinceBaseline.isEmpty {
+            lines.append("")
+            lines.append("#### Fixed since the baseline")
+            for entry in run.fixedSinceBaseline {
+                lines.append("- `\(entry.endpoint)` \(Self.inline(entry.caseName)) \(entry.kind)\(entry.pointer.map { " at `\($0)`" } ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe inside a Markdown list item: no line breaks, no table pipes, no stray backticks.
+    static func inline(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
+    }
+}
