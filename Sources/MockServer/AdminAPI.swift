@@ -11,7 +11,7 @@ struct AdminAPI: Sendable {
     let log: RequestLog
     let started: Date
 
-    func respond(to request: Request, path: Substring, faults: FaultInjector) async -> Response {
+    func respond(to request: Request, path: Substring, faults: FaultInjector, mutations: MutationPlan? = nil) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
         switch (request.method, parts.first, parts.count) {
         case (.get, "health", 1):
@@ -32,6 +32,10 @@ struct AdminAPI: Sendable {
             return await change { () throws(FakeError) in try engine.reset(to: parts[1]) }
         case (.get, "requests", 1):
             return ok(log.json)
+        case (.get, "mutations", 1):
+            // `serve --mutate`: which endpoint breaks its contract, and how (empty when honest).
+            let entries = (mutations?.assignments ?? [:]).sorted { $0.key < $1.key }
+            return ok(.array(entries.map { ["endpoint": .string($0.key), "mutation": .string($0.value.rawValue), "summary": .string($0.value.summary)] }))
         case (_, "faults", _):
             return await faultsRoute(request, parts: parts, faults: faults)
         default:

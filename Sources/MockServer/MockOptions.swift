@@ -9,11 +9,15 @@ public struct MockOptions: Sendable {
     public var maxBodyBytes: Int
     /// Injected latency, failures, drops and readiness (`--latency`, `--fail`, …, `/__understudy/faults`); none by default.
     public var faults: FaultInjector
+    /// `--mutate`: contract breakage on purpose, to prove `verify` notices; nil (honest) by default.
+    public var mutations: MutationPlan?
 
     public init(
         cors: CORSPolicy = CORSPolicy(), quiet: Bool = false, strict: Bool = false,
-        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector()
+        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector(),
+        mutations: MutationPlan? = nil
     ) {
+        self.mutations = mutations
         self.cors = cors
         self.quiet = quiet
         self.strict = strict

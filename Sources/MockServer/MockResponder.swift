@@ -45,7 +45,7 @@ struct MockResponder: HTTPResponder {
             return Outcome(response: preflight(request, origin: origin))
         }
         if path.hasPrefix(AdminAPI.prefix) {
-            return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count), faults: options.faults))
+            return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count), faults: options.faults, mutations: options.mutations))
         }
         guard let method = Contracts.HTTPMethod(rawValue: request.method.rawValue) else {
             return Outcome(response: ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED")))
@@ -79,12 +79,13 @@ struct MockResponder: HTTPResponder {
         let headers = Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first })
         do {
             let caller: Caller?
-            switch endpoint.auth {
-            case .query:
-                caller = try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == "tenant" }?.1)
-            default:
-                let bearer = headers["authorization"].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil }
-                caller = try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers["x-tenant-id"])
+            switch await authenticate(endpoint, query: query, headers: headers) {
+            case .success(let authenticated): caller = authenticated
+            case .failure(let refusal):
+                if refusal.status == 401, let answer = answerDespiteAuth(endpoint) {
+                    return Outcome(response: ResponseWriter.render(answer, engine: engine, heartbeat: options.heartbeat), endpointID: endpoint.id)
+                }
+                throw refusal
             }
             let body = try await request.collectBody(upTo: options.maxBodyBytes)
             let input = RequestValidator.Input(query: query, headers: headers, contentType: headers["content-type"], body: Array(buffer: body))
@@ -92,14 +93,31 @@ struct MockResponder: HTTPResponder {
             let fakeRequest = FakeRequest(
                 endpoint: endpoint, pathParameters: parameters, query: validated.query, headers: headers,
                 body: validated.body, caller: caller)
-            var response = await engine.handle(fakeRequest)
+            var response = await handle(fakeRequest)
             if options.strict { response = StrictCheck.check(response, of: endpoint) }
-            return Outcome(response: ResponseWriter.render(response, engine: engine, heartbeat: options.heartbeat), endpointID: endpoint.id)
+            if options.mutations != nil { response = mutate(response, of: endpoint) }
+            let renamed = options.mutations?.mutation(for: endpoint.id) == .renameEvent
+            return Outcome(response: ResponseWriter.render(response, engine: engine, heartbeat: options.heartbeat, renamingEvents: renamed), endpointID: endpoint.id)
         } catch let error as FakeError {
             return Outcome(response: ResponseWriter.error(error), endpointID: endpoint.id, fieldErrors: error.fieldErrors)
         } catch {
             let tooLarge = FakeError(status: 413, "Request body is larger than \(options.maxBodyBytes) bytes", code: "PAYLOAD_TOO_LARGE")
             return Outcome(response: ResponseWriter.error(tooLarge), endpointID: endpoint.id)
+        }
+    }
+
+    /// The caller from the bearer header (or, for streams, the `access_token` query), or why not.
+    private func authenticate(_ endpoint: Endpoint, query: [(String, String)], headers: [String: String]) async -> Result<Caller?, FakeError> {
+        do {
+            switch endpoint.auth {
+            case .query:
+                return .success(try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == "tenant" }?.1))
+            default:
+                let bearer = headers["authorization"].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil }
+                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers["x-tenant-id"]))
+            }
+        } catch {
+            return .failure(error)
         }
     }
 

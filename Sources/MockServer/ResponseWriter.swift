@@ -7,7 +7,8 @@ import NIOCore
 
 /// Turns fake answers into HTTP responses: JSON bodies, files, and event streams.
 enum ResponseWriter {
-    static func render(_ response: FakeResponse, engine: FakeEngine, heartbeat: Duration) -> Response {
+    /// `renamingEvents` is `serve --mutate`'s `rename-event`: each event goes out as `NAME.renamed`.
+    static func render(_ response: FakeResponse, engine: FakeEngine, heartbeat: Duration, renamingEvents: Bool = false) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
@@ -27,7 +28,7 @@ enum ResponseWriter {
             fields[.cacheControl] = "no-cache"
             fields[.connection] = "keep-alive"
             let subscription = engine.events.subscribe(channel: channel, after: lastEventID.flatMap { Int($0) })
-            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: heartbeat))
+            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: heartbeat, renaming: renamingEvents))
         }
     }
 
@@ -47,13 +48,13 @@ enum ResponseWriter {
 /// A server-sent-event body: replayed events first, then live ones, with comment heartbeats.
 /// It ends when the client goes away (a write fails) or the hub closes the subscription.
 enum EventStreamBody {
-    static func make(_ subscription: EventHub.Subscription, heartbeat: Duration) -> ResponseBody {
+    static func make(_ subscription: EventHub.Subscription, heartbeat: Duration, renaming: Bool = false) -> ResponseBody {
         ResponseBody { writer in
             let (output, continuation) = AsyncStream<ByteBuffer>.makeStream(bufferingPolicy: .bufferingNewest(1024))
             continuation.yield(ByteBuffer(string: ": connected\nretry: 3000\n\n"))
-            for event in subscription.replay { continuation.yield(encode(event)) }
+            for event in subscription.replay { continuation.yield(encode(event, renaming: renaming)) }
             let forward = Task {
-                for await event in subscription.events { continuation.yield(encode(event)) }
+                for await event in subscription.events { continuation.yield(encode(event, renaming: renaming)) }
                 continuation.finish()
             }
             let beat = Task {
@@ -75,7 +76,7 @@ enum EventStreamBody {
         }
     }
 
-    static func encode(_ event: PublishedEvent) -> ByteBuffer {
-        ByteBuffer(string: "id: \(event.id)\nevent: \(event.name)\ndata: \(event.data.jsonString())\n\n")
+    static func encode(_ event: PublishedEvent, renaming: Bool = false) -> ByteBuffer {
+        ByteBuffer(string: "id: \(event.id)\nevent: \(event.name)\(renaming ? ".renamed" : "")\ndata: \(event.data.jsonString())\n\n")
     }
 }

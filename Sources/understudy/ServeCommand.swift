@@ -38,6 +38,16 @@ struct ServeCommand: AsyncParsableCommand {
     var drop: [FaultRule] = []
     @Flag(help: "GET /health/ready answers 503 until the fault is removed (DELETE /__understudy/faults).") var notReady = false
     @Option(help: "Seed for the faults' random draws, so a run repeats.") var faultSeed: UInt64?
+    @Option(help: ArgumentHelp(
+        "Break the contracts on purpose, to prove verify notices: a seed (7) or one kind everywhere it applies.",
+        discussion: "Kinds: \(Mutation.allCases.map(\.rawValue).joined(separator: ", ")). The mutated endpoints are listed at startup and at GET /__understudy/mutations."),
+        transform: { text in
+            guard let spec = MutationPlan.Spec(text) else {
+                throw ValidationError("--mutate takes a seed (a number) or one of: \(Mutation.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return spec
+        })
+    var mutate: MutationPlan.Spec?
 
     func run() async throws {
         let report = Linter.lint(contracts: contracts, fixtures: fixtures)
@@ -93,7 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let options = MockOptions(
             cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
-            heartbeat: .seconds(heartbeat), faults: faults)
+            heartbeat: .seconds(heartbeat), faults: faults, mutations: mutate.map { MutationPlan(contracts: report.contracts, spec: $0) })
         let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
         let active = restored?.scenario ?? scenario
         let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }
@@ -108,6 +118,10 @@ struct ServeCommand: AsyncParsableCommand {
                 let rules = faults.rules
                 if !rules.isEmpty {
                     lines.append("Faults on: " + rules.map { "\($0.id) \($0.effect.name)" }.joined(separator: ", ") + " (GET /__understudy/faults)")
+                }
+                if let plan = options.mutations {
+                    lines.append("MUTATED — this mock breaks its contracts on purpose (--mutate); \(plan.assignments.count) endpoints:")
+                    lines += plan.listing.map { "  " + $0 }
                 }
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
