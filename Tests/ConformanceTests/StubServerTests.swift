@@ -36,7 +36,7 @@ import Testing
             })
         }
         router.get("slow") { _, _ in
-            try await Task.sleep(for: .seconds(8))
+            try await Task.sleep(for: .seconds(14))
             return Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#)))
         }
         router.get("fine") { _, _ in Response(status: .ok, headers: json, body: .init(byteBuffer: ByteBuffer(string: #"{"ok":true}"#))) }
@@ -48,7 +48,8 @@ import Testing
         let app = Application(router: router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let transport = AsyncHTTPTransport(timeout: .seconds(4), retries: 1)
+            // Generous against a loaded CI machine: the reset must arrive well before the timeout, the slow answer well after.
+            let transport = AsyncHTTPTransport(timeout: .seconds(7), retries: 1)
             let runner = Runner(contracts: contracts, target: Target(bases: ["traction": "http://127.0.0.1:\(port)", "account": "http://127.0.0.1:1"]),
                                 credentials: .none, transport: transport)
             let planner = CasePlanner(contracts: contracts, resolver: FixtureResolver(scenario: nil, collections: [:], tenantID: nil, userID: nil))
