@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "understudy", targets: ["understudy"]),
         .library(name: "Contracts", targets: ["Contracts"]),
+        // The engine without HTTP, for Benchmarks/ (micro-benchmarks of the hot pieces).
+        .library(name: "UnderstudyCore", targets: ["JSON", "JSONSchema", "Contracts", "Fakes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -17,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Already in the graph through Hummingbird; named for a test's raw socket server.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -76,7 +80,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets (temporary contract directories, running the CLI).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Contracts"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON"]),
         .testTarget(
@@ -100,6 +104,7 @@ let package = Package(
             dependencies: [
                 "Conformance", "MockServer", "Fakes", "Contracts", "JSON", "JSONSchema", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -17,15 +17,16 @@ import Testing
         let dir = try TemporaryDirectory([:])
         let result = try runProduct("understudy", ["verify", "--gateway", server.url(of: "gateway"), "--email", "demo@purposepath.app",
             "--password", "Demo123!", "--json", dir.path + "/r.json", "--junit", dir.path + "/r.xml", "--markdown", dir.path + "/r.md",
-            "--write-baseline", dir.path + "/baseline.json"] + Self.contractArguments)
+            "--write-baseline", dir.path + "/baseline.json", "--only", "coaching"] + Self.contractArguments)
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("coverage: 129 of 129 endpoints reached"))
+        // Coaching alone keeps the process light; the in-process conformance test covers all 129.
+        #expect(result.output.contains("coverage: 18 of 18 endpoints reached"), "\(result.output.suffix(500))")
         #expect(result.output.hasSuffix("0 failed, 0 skipped\n"))
         #expect(!result.output.contains("Demo123!") && !result.output.contains("\r"), "no secrets, and no progress line off a terminal")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r.json"))) as? [String: Any]
         let summary = try #require(json?["summary"] as? [String: Any])
-        #expect(summary["failed"] as? Int == 0 && (summary["coverageGaps"] as? [Any])?.isEmpty == true && summary["endpointsReached"] as? Int == 129)
-        #expect(try String(contentsOfFile: dir.path + "/r.xml", encoding: .utf8).contains("<testsuite name=\"traction\""))
+        #expect(summary["failed"] as? Int == 0 && (summary["coverageGaps"] as? [Any])?.isEmpty == true && summary["endpointsReached"] as? Int == 18)
+        #expect(try String(contentsOfFile: dir.path + "/r.xml", encoding: .utf8).contains("<testsuite name=\"coaching\""))
         #expect(try String(contentsOfFile: dir.path + "/r.md", encoding: .utf8).hasPrefix("### understudy verify: ✅"))
         #expect(try String(contentsOfFile: dir.path + "/baseline.json", encoding: .utf8).contains("\"divergences\""))
     }
@@ -36,7 +37,7 @@ import Testing
         defer { server.stop() }
         let dir = try TemporaryDirectory([:])
         let verify = ["verify", "--gateway", server.url(of: "gateway"), "--email", "demo@purposepath.app", "--password", "Demo123!",
-                      "--only", "traction"] + Self.contractArguments
+                      "--only", "coaching"] + Self.contractArguments
         let first = try runProduct("understudy", verify + ["--write-baseline", dir.path + "/known.json"])
         #expect(first.status == 1)
         #expect(first.output.contains("content-type: Content-Type text/plain, documented application/json"))

@@ -16,7 +16,7 @@ final class TestClock: Sendable {
 
 /// The shipped contracts and fixtures, loaded once for every engine test.
 enum Shipped {
-    static let report = Linter.lint(contracts: repositoryRoot + "/contracts", fixtures: repositoryRoot + "/fixtures")
+    static let report = shippedReport
     static var contracts: ContractSet { report.contracts }
     static var scenarios: [String: Scenario] { report.scenarios }
 }

@@ -142,7 +142,7 @@ import Testing
 
             // Byte by byte: a 200 head, then the connection ends before the chunked body does.
             let (status, rest) = try await Self.onOwnThread { () throws -> (Int?, String?) in
-                let socket = try RawHTTPClient(port: port)
+                let socket = try RawHTTPClient(port: port, timeout: 20)  // the end of the stream is what ends the read
                 defer { socket.close() }
                 socket.send("GET", "/health")
                 return (socket.readHead(), socket.readLine())

@@ -13,7 +13,7 @@ import Testing
 
 /// The shipped contracts and fixtures, loaded once.
 enum Shipped {
-    static let report = Linter.lint(contracts: repositoryRoot + "/contracts", fixtures: repositoryRoot + "/fixtures")
+    static let report = shippedReport
 }
 
 /// A settable clock shared by the engine under test.

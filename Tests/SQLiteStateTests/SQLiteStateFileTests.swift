@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 @Suite struct SQLiteStateFileTests {
-    static let report = Linter.lint(contracts: repositoryRoot + "/contracts", fixtures: repositoryRoot + "/fixtures")
+    static let report = shippedReport
 
     func engine(_ file: SQLiteStateFile, restoring state: FakeState?) async throws -> FakeEngine {
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
