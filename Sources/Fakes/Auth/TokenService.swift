@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Issues and checks the HS256 JWTs of the mock's sessions, with jwt-kit.
 ///
@@ -36,6 +37,10 @@ public final class TokenService: Sendable {
 
     public let configuration: Configuration
     private let keys: JWTKeyCollection
+    /// Tokens whose signature was already checked, so a request carrying a known token costs a
+    /// lookup instead of an actor hop, an HMAC and a JSON decode. Bounded: emptied when full.
+    private let verified = Mutex<[String: TokenClaims]>([:])
+    static let verifiedLimit = 10_000
 
     public init(_ configuration: Configuration) async throws {
         let byteCount = configuration.secret.utf8.count
@@ -68,10 +73,20 @@ public final class TokenService: Sendable {
     }
 
     /// The claims of a well-signed, unexpired token of the given type; nil otherwise.
+    /// (Revocation is the session book's business, checked by the caller.)
     public func verify(_ token: String, type: String, now: Date) async -> TokenClaims? {
-        guard let claims = try? await keys.verify(token, as: TokenClaims.self),
-            claims.typ == type, claims.exp.value > now
-        else { return nil }
+        let claims: TokenClaims
+        if let known = verified.withLock({ $0[token] }) {
+            claims = known
+        } else {
+            guard let checked = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
+            verified.withLock {
+                if $0.count >= Self.verifiedLimit { $0.removeAll(keepingCapacity: true) }
+                $0[token] = checked
+            }
+            claims = checked
+        }
+        guard claims.typ == type, claims.exp.value > now else { return nil }
         return claims
     }
 }

@@ -34,10 +34,18 @@ public struct BuiltinCall: Sendable {
 /// The builtins by name. `standard` holds every builtin the shipped contracts name.
 public struct BuiltinRegistry: Sendable {
     public private(set) var handlers: [String: Builtin] = [:]
+    /// Builtins whose answer depends only on the caller's tenant, the request and the day: their
+    /// answers are cached until the tenant changes (`ReadCache`).
+    public private(set) var tenantReads: Set<String> = []
 
     public init() {}
 
-    public mutating func register(_ name: String, _ handler: @escaping Builtin) { handlers[name] = handler }
+    /// `tenantRead`: the handler only reads the caller's tenant (no caller-, clock- or random-
+    /// dependent output beyond the day), so its answer may be reused until the tenant changes.
+    public mutating func register(_ name: String, tenantRead: Bool = false, _ handler: @escaping Builtin) {
+        handlers[name] = handler
+        if tenantRead { tenantReads.insert(name) } else { tenantReads.remove(name) }
+    }
 
     public subscript(name: String) -> Builtin? { handlers[name] }
 }

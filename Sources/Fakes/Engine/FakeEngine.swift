@@ -19,6 +19,7 @@ public final class FakeEngine: Sendable {
     public let tokens: TokenService
     public let events: EventHub
     public let builtins: BuiltinRegistry
+    let readCache = ReadCache()
     let clock: @Sendable () -> Date
     let logger: Logger
 
@@ -76,7 +77,15 @@ public final class FakeEngine: Sendable {
         switch fake.kind {
         case .builtin(let name):
             guard let builtin = builtins[name] else { throw .internalError("builtin '\(name)' is not implemented") }
-            return try await builtin(BuiltinCall(request: request, options: fake.options ?? .object([:]), engine: self, now: now))
+            let call = BuiltinCall(request: request, options: fake.options ?? .object([:]), engine: self, now: now)
+            guard builtins.tenantReads.contains(name), let tenantID = request.caller?.tenantID,
+                  let revision = store.read({ $0.tenants[tenantID]?.revision })
+            else { return try await builtin(call) }
+            let key = ReadCache.Key(builtin: name, tenant: tenantID, path: request.pathParameters, query: request.query,
+                                    day: CalendarDay(utc: now).ordinal)
+            if let cached = readCache.response(for: key, revision: revision) { return cached }
+            let response = try await builtin(call)
+            return (200..<300).contains(response.status) ? readCache.store(response, for: key, revision: revision) : response
         case .respond(let status):
             return respondWithExample(request, status: status)
         default:

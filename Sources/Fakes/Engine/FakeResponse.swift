@@ -11,8 +11,11 @@ public struct FakeResponse: Sendable {
     }
 
     public var status: Int
-    public var body: Body
+    /// Changing the body drops `encodedBody`, so the two never disagree.
+    public var body: Body { didSet { encodedBody = nil } }
     public var headers: [(String, String)]
+    /// The JSON body already encoded (cached answers), so it is not encoded again per request.
+    public var encodedBody: [UInt8]?
 
     public init(status: Int = 200, body: Body, headers: [(String, String)] = []) {
         self.status = status

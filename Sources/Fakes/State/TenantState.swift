@@ -1,12 +1,18 @@
 import JSON
 import OrderedCollections
+import Synchronization
 
 /// One tenant's records by collection: what fixtures seed and fake behaviours read and write.
 ///
 /// Records keep their insertion order, so lists answer in the order data was created.
 public struct TenantState: Sendable {
     public let id: String
-    public var name: String { didSet { journal.append(.renamed) } }
+    public var name: String { didSet { journal.append(.renamed); revision = Self.nextRevision() } }
+    /// Renewed by every change, unique across all tenants and resets: an answer computed from this
+    /// tenant stays valid while its revision holds.
+    public private(set) var revision = TenantState.nextRevision()
+    private static let revisions = Atomic<Int>(0)
+    static func nextRevision() -> Int { revisions.add(1, ordering: .relaxed).newValue }
     private var records: [String: OrderedDictionary<String, JSONValue>] = [:]
     private var singletons: [String: JSONValue] = [:]
     /// What changed since the last drain, for durable state; empty and unused without `--state`.
@@ -30,12 +36,14 @@ public struct TenantState: Sendable {
     public mutating func put(_ collection: String, id: String, _ record: JSONValue) {
         records[collection, default: [:]][id] = record
         journal.append(.put(collection: collection, id: id, record: record))
+        revision = Self.nextRevision()
     }
 
     @discardableResult
     public mutating func remove(_ collection: String, id: String) -> JSONValue? {
         guard let removed = records[collection]?.removeValue(forKey: id) else { return nil }
         journal.append(.remove(collection: collection, id: id))
+        revision = Self.nextRevision()
         return removed
     }
 
@@ -43,6 +51,7 @@ public struct TenantState: Sendable {
     public mutating func replaceAll(_ collection: String, with items: [(id: String, record: JSONValue)]) {
         records[collection] = OrderedDictionary(items.map { ($0.id, $0.record) }, uniquingKeysWith: { _, last in last })
         journal.append(.replaceCollection(collection: collection, records: items.map { ($0.id, $0.record) }))
+        revision = Self.nextRevision()
     }
 
     public func singleton(_ collection: String) -> JSONValue? { singletons[collection] }
@@ -50,6 +59,7 @@ public struct TenantState: Sendable {
     public mutating func setSingleton(_ collection: String, _ record: JSONValue?) {
         singletons[collection] = record
         journal.append(.singleton(collection: collection, record: record))
+        revision = Self.nextRevision()
     }
 
     /// The records of every collection in order, singletons apart (durable snapshots).

@@ -5,7 +5,7 @@ extension BuiltinRegistry {
     /// `listGoalViews`, `getGoalView`, `updateGoalGuarded`: the goal reads and the guarded update
     /// of goals.yaml, all answering goal views.
     mutating func registerTractionGoalViews() {
-        register("listGoalViews") { call throws(FakeError) in
+        register("listGoalViews", tenantRead: true) { call throws(FakeError) in
             let tenant = try TractionStore.tenant(of: call)
             var goals = tenant.all("goals")
             for field in ["ownerId", "status"] {
@@ -16,7 +16,7 @@ extension BuiltinRegistry {
             return .data(.array(newestFirst.map { GoalViewBuilder.goalView(of: $0, in: tenant, now: call.now) }))
         }
 
-        register("getGoalView") { call throws(FakeError) in
+        register("getGoalView", tenantRead: true) { call throws(FakeError) in
             let tenant = try TractionStore.tenant(of: call)
             let goal = try TractionStore.goal(TractionStore.path(call, "id"), in: tenant, code: "GOAL_NOT_FOUND")
             return .data(GoalViewBuilder.goalView(of: goal, in: tenant, now: call.now))
