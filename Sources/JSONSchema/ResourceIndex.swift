@@ -11,6 +11,8 @@ struct SchemaLocation: Hashable, Sendable {
 /// Built by one walk per document, so resolving a `$ref` is a dictionary lookup.
 struct ResourceIndex: Sendable {
     private(set) var documents: [(uri: String, value: JSONValue)] = []
+    /// Each document's URI in normalized form (`SchemaRegistry.key`), computed once: base URIs start there.
+    private var documentKeys: [String] = []
     private(set) var resources: [String: SchemaLocation] = [:]
     private(set) var anchors: [String: SchemaLocation] = [:]
     private(set) var problems: [SchemaProblem] = []
@@ -24,6 +26,7 @@ struct ResourceIndex: Sendable {
         let id = documents.count
         documents.append((uri, value))
         let key = SchemaRegistry.key(uri)
+        documentKeys.append(key)
         if resources[key] == nil { resources[key] = SchemaLocation(document: id, pointer: .root) }
         scan(value, document: id, pointer: .root, base: key)
         return id
@@ -35,7 +38,7 @@ struct ResourceIndex: Sendable {
 
     /// The base URI in effect at `location`: the document URI changed by every `$id` on the way down.
     func baseURI(at location: SchemaLocation) -> String {
-        var base = SchemaRegistry.key(documents[location.document].uri)
+        var base = documentKeys[location.document]
         var current = documents[location.document].value
         if let id = current["$id"]?.stringValue { base = URIReference.resolve(id, against: base).withoutFragment }
         for token in location.pointer.tokens {

@@ -12,6 +12,8 @@ struct SchemaBuilder {
     private(set) var locations: [SchemaLocation] = []
     private var nodeAt: [SchemaLocation: Int] = [:]
     private(set) var problems: [SchemaProblem] = []
+    /// `$ref` text and base → where it points; kept by the compiler across builds (URI parsing is costly).
+    var resolvedReferences: [String: SchemaLocation] = [:]
 
     init(index: ResourceIndex, options: SchemaOptions) {
         self.index = index
@@ -65,6 +67,8 @@ struct SchemaBuilder {
             report(context, "$ref", "\"$ref\" must be a string")
             return nil
         }
+        let cacheKey = context.base + "\u{0}" + text
+        if let known = resolvedReferences[cacheKey] { return .ref(build(known)) }
         let target = URIReference.resolve(text, against: context.base)
         guard let location = index.locate(target) else {
             let resource = target.withoutFragment
@@ -74,6 +78,7 @@ struct SchemaBuilder {
             report(context, "$ref", "unresolvable reference \"\(text)\": \(explanation)")
             return nil
         }
+        resolvedReferences[cacheKey] = location
         return .ref(build(location))
     }
 

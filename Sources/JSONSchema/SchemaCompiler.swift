@@ -14,6 +14,7 @@ public struct SchemaCompiler: Sendable {
     private var index = ResourceIndex()
     private let options: SchemaOptions
     private var cache: [SchemaLocation: Schema] = [:]
+    private var resolvedReferences: [String: SchemaLocation] = [:]
     private var seenProblems: Set<SchemaProblem> = []
     private var allProblems: [SchemaProblem] = []
 
@@ -57,8 +58,13 @@ public struct SchemaCompiler: Sendable {
 
     private mutating func build(_ root: SchemaLocation, in index: ResourceIndex) -> Schema {
         var builder = SchemaBuilder(index: index, options: options)
+        builder.resolvedReferences = resolvedReferences
         let node = builder.build(root)
         builder.breakReferenceCycles()
+        // Only references into the compiler's own documents are kept: an inline schema's scratch
+        // document number is reused by the next inline compile.
+        let ownDocuments = self.index.documents.count
+        resolvedReferences = builder.resolvedReferences.filter { $0.value.document < ownDocuments }
         record(builder.problems)
         return Schema(program: SchemaProgram(nodes: builder.nodes), root: node)
     }

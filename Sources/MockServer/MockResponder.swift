@@ -113,12 +113,25 @@ struct MockResponder: HTTPResponder {
             case .query:
                 return .success(try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == "tenant" }?.1))
             default:
-                let bearer = headers["authorization"].flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil }
+                let bearer = headers["authorization"].flatMap(Self.bearerToken)
                 return .success(try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers["x-tenant-id"]))
             }
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The token of an `Authorization: Bearer …` value (scheme case-insensitive), without a Foundation
+    /// round trip: this runs on every protected request.
+    static func bearerToken(_ value: String) -> String? {
+        let utf8 = value.utf8
+        guard utf8.count > 7 else { return nil }
+        let scheme = utf8.prefix(7)
+        guard zip(scheme, "bearer ".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let token = value.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        var end = token.endIndex
+        while end > token.startIndex, value.utf8[value.utf8.index(before: end)] == UInt8(ascii: " ") { end = value.utf8.index(before: end) }
+        return String(value[token.startIndex..<end])
     }
 
     private func preflight(_ request: Request, origin: String?) -> Response {

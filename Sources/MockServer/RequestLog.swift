@@ -14,7 +14,16 @@ final class RequestLog: Sendable {
         var errors: [String: String]
     }
 
-    private let entries = Mutex<[Entry]>([])
+    /// A ring: once full, each entry overwrites the oldest (no shifting of 500 entries per request).
+    private struct Ring {
+        var items: [Entry] = []
+        var next = 0
+
+        /// Oldest first.
+        var ordered: [Entry] { Array(items[next...] + items[..<next]) }
+    }
+
+    private let entries = Mutex(Ring())
     let capacity: Int
     let quiet: Bool
 
@@ -24,9 +33,13 @@ final class RequestLog: Sendable {
     }
 
     func record(_ entry: Entry) {
-        entries.withLock {
-            $0.append(entry)
-            if $0.count > capacity { $0.removeFirst($0.count - capacity) }
+        entries.withLock { ring in
+            if ring.items.count < capacity {
+                ring.items.append(entry)
+            } else {
+                ring.items[ring.next] = entry
+                ring.next = (ring.next + 1) % capacity
+            }
         }
         guard !quiet else { return }
         let id = entry.endpointID ?? "-"
@@ -36,7 +49,7 @@ final class RequestLog: Sendable {
 
     /// Newest first, as JSON.
     var json: JSONValue {
-        let snapshot = entries.withLock { $0 }
+        let snapshot = entries.withLock { $0.ordered }
         return .array(snapshot.reversed().map { entry in
             var object: JSONValue = [
                 "time": .string(entry.time.formatted(.iso8601)), "method": .string(entry.method), "path": .string(entry.path),

@@ -44,7 +44,8 @@ public struct YAMLDocument: Sendable {
     {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, resolver)
+            // No tag rules: plain scalars are typed by `CoreScalar` (YAML 1.2 core), not by regexes.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (location, message) = describe(error, path: path)
             diagnostics.error(message, at: location)
@@ -57,21 +58,6 @@ public struct YAMLDocument: Sendable {
         let root = node.map { builder.convert($0, at: .root) } ?? .object([:])
         return YAMLDocument(path: path, uri: uri, root: root, marks: builder.marks)
     }
-
-    /// YAML 1.2 core schema: `yes`/`no`/`on`/`off` and dates are plain strings.
-    static let resolver: Resolver = {
-        var resolver = Resolver.basic
-        let rules: [(Tag.Name, String)] = [
-            (.bool, "^(?:true|True|TRUE|false|False|FALSE)$"),
-            (.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-            (.float, "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
-            (.null, "^(?:~|null|Null|NULL|)$"),
-        ]
-        for (tag, pattern) in rules {
-            if let extended = try? resolver.appending(tag, pattern) { resolver = extended }
-        }
-        return resolver
-    }()
 
     private static func describe(_ error: YamlError, path: String) -> (SourceLocation, String) {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line, column: mark.column) }
@@ -135,20 +121,7 @@ public struct YAMLDocument: Sendable {
         }
 
         func value(of scalar: Node.Scalar) -> JSONValue {
-            guard scalar.style == .plain else { return .string(scalar.string) }
-            switch YAMLDocument.resolver.resolveTag(of: .scalar(scalar)) {
-            case .null: return .null
-            case .bool: return .bool(scalar.string.lowercased() == "true")
-            case .int:
-                if let int = Int(scalar.string) { return .integer(int) }
-                if scalar.string.hasPrefix("0x"), let int = Int(scalar.string.dropFirst(2), radix: 16) { return .integer(int) }
-                if scalar.string.hasPrefix("0o"), let int = Int(scalar.string.dropFirst(2), radix: 8) { return .integer(int) }
-                return Double(scalar.string).map(JSONValue.number) ?? .string(scalar.string)
-            case .float:
-                guard let double = Double(scalar.string), double.isFinite else { return .string(scalar.string) }
-                return .number(double)
-            default: return .string(scalar.string)
-            }
+            scalar.style == .plain ? CoreScalar.value(of: scalar.string) : .string(scalar.string)
         }
     }
 }

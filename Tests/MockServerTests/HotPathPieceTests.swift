@@ -1,0 +1,25 @@
+@testable import MockServer
+import Foundation
+import Testing
+
+/// The small pieces every request goes through, rewritten for speed: same answers as before.
+@Suite struct HotPathPieceTests {
+    @Test func bearerTokensAreReadWithAnyCaseOfTheSchemeAndWithoutPadding() {
+        #expect(MockResponder.bearerToken("Bearer abc.def") == "abc.def")
+        #expect(MockResponder.bearerToken("bearer   abc.def  ") == "abc.def")
+        #expect(MockResponder.bearerToken("BEARER x") == "x")
+        #expect(MockResponder.bearerToken("Basic abc") == nil)
+        #expect(MockResponder.bearerToken("Bearer") == nil)
+        #expect(MockResponder.bearerToken("Bearerx abc") == nil)
+        #expect(MockResponder.bearerToken("Bearer ") == nil)
+    }
+
+    @Test func theRequestLogKeepsTheNewestEntriesNewestFirst() {
+        let log = RequestLog(capacity: 3, quiet: true)
+        for index in 1...5 {
+            log.record(.init(time: Date(), method: "GET", path: "/\(index)", status: 200, endpointID: nil, milliseconds: 1, errors: [:]))
+        }
+        let paths = log.json.arrayValue?.compactMap { $0["path"]?.stringValue }
+        #expect(paths == ["/5", "/4", "/3"])
+    }
+}
