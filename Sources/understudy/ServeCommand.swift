@@ -93,6 +93,9 @@ struct ServeCommand: AsyncParsableCommand {
             printError(error.message)
             throw ExitCode(2)
         }
+        // Loading parsed every YAML file and compiled every schema; hand the freed heap back to the
+        // system before serving, so an idle mock is as small as what it keeps.
+        HeapTrim.releaseFreedMemory()
         let listeners = port.map { [Listener.gateway(report.contracts, port: $0)] } ?? MockServer.serviceListeners(
             report.contracts, ports: ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0 })
         for listener in listeners where listener.port != 0 {

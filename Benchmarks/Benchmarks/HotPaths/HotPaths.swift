@@ -14,8 +14,9 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 let shipped = Linter.lint(contracts: repository + "/contracts", fixtures: repository + "/fixtures")
 
 let benchmarks: @Sendable () -> Void = {
-    let metrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .throughput]
-    let configuration = Benchmark.Configuration(metrics: metrics, maxDuration: .seconds(3), maxIterations: 1_000_000)
+    let metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal]
+    // Each sample runs an operation a thousand times; the figures are per operation.
+    let configuration = Benchmark.Configuration(metrics: metrics, scalingFactor: .kilo, maxDuration: .seconds(3), maxIterations: 100_000)
 
     var traction = RouteTable<String>()
     for endpoint in shipped.contracts.endpoints where endpoint.service == "traction" {
@@ -38,7 +39,13 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(goalSchema.validate(invalid)) }
     }
 
-    let goals = shipped.scenarios["default"]!.tenant("tenant_acme")!.data["goals"]!
+    // Twenty goals, as scripts/bench's tenant holds (the fixtures' goals, repeated with new ids).
+    let fixtureGoals = shipped.scenarios["default"]!.tenant("tenant_acme")!.data["goals"]!.arrayValue!
+    let goals = JSONValue.array((0..<20).map { index in
+        var goal = fixtureGoals[index % fixtureGoals.count].objectValue!
+        goal["id"] = .string("goal_bench_\(index)")
+        return .object(goal)
+    })
     let envelope: JSONValue = ["success": true, "data": goals]
     Benchmark("encode the goals list envelope (\(envelope.encoded().count) bytes)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(envelope.encoded()) }
@@ -50,10 +57,12 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("token check: a known access token", configuration: configuration) { benchmark in
         let (engine, token) = try await signedIn()
+        benchmark.startMeasurement()  // the engine and the sign-in above are setup
         for _ in benchmark.scaledIterations { blackHole(try await engine.authenticate(.tenant, bearer: token, tenant: "tenant_acme")) }
     }
     Benchmark("token check: a forged token (the 401 path)", configuration: configuration) { benchmark in
         let (engine, _) = try await signedIn()
+        benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(try? await engine.authenticate(.tenant, bearer: "eyJhbGciOiJIUzI1NiJ9.e30.c2ln", tenant: "tenant_acme")) }
     }
 
@@ -61,15 +70,19 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("engine: GET /goals, 20 goal views (cached while the tenant holds)", configuration: configuration) { benchmark in
         let (engine, token) = try await signedIn()
         let caller = try await engine.authenticate(.tenant, bearer: token, tenant: "tenant_acme")
+        try await fillGoals(engine, caller)
+        _ = await engine.handle(FakeRequest(endpoint: listGoals, caller: caller))  // fills the cache
+        benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(await engine.handle(FakeRequest(endpoint: listGoals, caller: caller))) }
     }
     Benchmark("engine: GET /goals, 20 goal views (rebuilt: the tenant changed)", configuration: configuration) { benchmark in
         let (engine, token) = try await signedIn()
         let caller = try await engine.authenticate(.tenant, bearer: token, tenant: "tenant_acme")
+        try await fillGoals(engine, caller)
+        benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            benchmark.stopMeasurement()
+            // A rename (a few hundred nanoseconds) renews the tenant's revision, so the views are rebuilt.
             _ = try? engine.store.mutate { (state: inout FakeState) throws(FakeError) in state.tenants["tenant_acme"]?.name = "Acme" }
-            benchmark.startMeasurement()
             blackHole(await engine.handle(FakeRequest(endpoint: listGoals, caller: caller)))
         }
     }
@@ -85,4 +98,13 @@ func signedIn() async throws -> (FakeEngine, String) {
         throw CancellationError()
     }
     return (engine, token)
+}
+
+/// Creates goals until the tenant holds twenty, as scripts/bench does.
+func fillGoals(_ engine: FakeEngine, _ caller: Caller?) async throws {
+    let createGoal = shipped.contracts.endpoint(id: "createGoal")!
+    let have = engine.store.read { $0.tenants["tenant_acme"]?.count("goals") ?? 0 }
+    for index in have..<20 {
+        _ = await engine.handle(FakeRequest(endpoint: createGoal, body: ["title": .string("Bench goal \(index)"), "intent": "Fill the tenant"], caller: caller))
+    }
 }

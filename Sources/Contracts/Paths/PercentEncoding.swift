@@ -2,7 +2,7 @@
 public enum PercentEncoding {
     /// Decodes `%XX` escapes; nil when an escape is malformed or the bytes are not UTF-8.
     public static func decode<S: StringProtocol>(_ text: S) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }  // the usual case, byte-wise
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

@@ -116,10 +116,14 @@ public struct RouteTable<Value: Sendable>: Sendable {
             return found
         }
         for edge in nodes[node].parameters {
-            guard segment.count > edge.prefix.count + edge.suffix.count,
-                segment.hasPrefix(edge.prefix), segment.hasSuffix(edge.suffix)
+            // Byte-wise: affixes are ASCII literals, and Character counting would walk the segment.
+            let bytes = segment.utf8
+            guard bytes.count > edge.prefix.utf8.count + edge.suffix.utf8.count,
+                bytes.starts(with: edge.prefix.utf8), bytes.reversed().starts(with: edge.suffix.utf8.reversed())
             else { continue }
-            let value = String(segment.dropFirst(edge.prefix.count).dropLast(edge.suffix.count))
+            let start = bytes.index(bytes.startIndex, offsetBy: edge.prefix.utf8.count)
+            let end = bytes.index(bytes.endIndex, offsetBy: -edge.suffix.utf8.count)
+            let value = String(segment[start..<end])
             values.append(value)
             if let found = search(node: edge.node, segments: rest, values: &values, method: method, firstPathMatch: &firstPathMatch) {
                 return found
