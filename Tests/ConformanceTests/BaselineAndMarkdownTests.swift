@@ -34,7 +34,7 @@ import Testing
                              endpoints: endpoints).applying(reread)
         #expect(after.results.map(\.status) == [.known, .passed, .failed])
         #expect(after.failed)
-        #expect(after.fixedSinceBaseline.map(\.endpoint) == ["listGoals"])
+        #expect(after.fixedSinceBaseline?.map(\.endpoint) == ["listGoals"])
         let console = ConsoleReport().render(after, redact: Redactor(secrets: []))
         #expect(console.hasSuffix("1 passed, 1 failed, 0 skipped, 1 known"))
         #expect(console.contains("fixed: listGoals example schema at /data"))

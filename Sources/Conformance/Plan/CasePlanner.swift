@@ -94,9 +94,14 @@ public struct CasePlanner: Sendable {
     func triggered(_ streamCase: TestCase, endpoint: Endpoint, trigger: StreamTrigger, streamPath: [String: String]) -> TestCase {
         var result = streamCase
         guard let target = contracts.endpoint(id: trigger.call) else { return result }
-        var values: [String: String] = [:]
-        for (name, template) in trigger.path {
-            values[name] = streamPath.reduce(template) { $0.replacingOccurrences(of: "{{path.\($1.key)}}", with: $1.value) }
+        // `{{path.goalId}}` names the stream's own path values; the flows' template fills them.
+        let template = FlowTemplate(values: Dictionary(uniqueKeysWithValues: streamPath.map { ("path.\($0.key)", JSONValue.string($0.value)) }))
+        var values: [String: String]
+        do {
+            values = Dictionary(uniqueKeysWithValues: try template.renderText(trigger.path.mapValues(JSONValue.string)))
+        } catch {
+            result.skipReason = "the trigger \(trigger.call): no value for {{\(error.name)}}"
+            return result
         }
         if !target.path.parameterNames.allSatisfy({ values[$0] != nil }) {
             switch resolver.resolve(target.path) {

@@ -96,7 +96,6 @@ extension RunResult {
         run.fixedSinceBaseline = baseline.entries.subtracting(seen)
             .filter { entry in ranCases.contains("\(entry.endpoint)\u{0}\(entry.caseName)") || ranFlows.contains(entry.caseName) }
             .sorted()
-        run.baselineApplied = true
         return run
     }
 }

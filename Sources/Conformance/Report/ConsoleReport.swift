@@ -38,14 +38,14 @@ public struct ConsoleReport: Sendable {
         let reached = run.endpoints.count - run.uncovered.count
         let leftOut = run.uncovered.count - gaps.count
         lines.append("coverage: \(reached) of \(run.endpoints.count) endpoints reached\(leftOut > 0 ? " (\(leftOut) left out: read-only or no target)" : "")")
-        if run.baselineApplied {
-            lines.append("baseline: \(run.count(.known)) case\(run.count(.known) == 1 ? "" : "s") with known divergences; \(run.fixedSinceBaseline.count) baseline entr\(run.fixedSinceBaseline.count == 1 ? "y" : "ies") no longer seen")
-            for entry in run.fixedSinceBaseline {
+        if let fixed = run.fixedSinceBaseline {
+            lines.append("baseline: \(run.count(.known)) case\(run.count(.known) == 1 ? "" : "s") with known divergences; \(fixed.count) baseline entr\(fixed.count == 1 ? "y" : "ies") no longer seen")
+            for entry in fixed {
                 lines.append("   fixed: \(entry.endpoint) \(entry.caseName) \(entry.kind)\(entry.pointer.map { " at \($0)" } ?? "")")
             }
         }
         var summary = "\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped"
-        if run.baselineApplied { summary += ", \(run.count(.known)) known" }
+        if run.fixedSinceBaseline != nil { summary += ", \(run.count(.known)) known" }
         lines.append(summary)
         return lines.joined(separator: "\n")
     }

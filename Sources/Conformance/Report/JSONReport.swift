@@ -48,12 +48,12 @@ public struct JSONReport: Sendable {
                 ("endpointsReached", .integer(run.endpoints.count - run.uncovered.count)),
                 ("coverageGaps", .array(run.coverageGaps.map { .string($0.endpoint.id) })),
             ])),
-            ("baseline", !run.baselineApplied ? Optional<JSONValue>.none : object([
-                ("fixed", .array(run.fixedSinceBaseline.map { entry in
+            ("baseline", run.fixedSinceBaseline.map { fixed in object([
+                ("fixed", .array(fixed.map { entry in
                     object([("endpoint", .string(entry.endpoint)), ("case", .string(entry.caseName)), ("kind", .string(entry.kind)),
                             ("pointer", entry.pointer.map(JSONValue.string))])
                 })),
-            ])),
+            ]) }),
             ("endpoints", .array(endpoints)),
         ])
     }

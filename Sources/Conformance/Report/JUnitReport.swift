@@ -8,9 +8,8 @@ public struct JUnitReport: Sendable {
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         let gaps = run.coverageGaps.map(\.endpoint)
         xml.append("<testsuites name=\"understudy verify\" tests=\"\(run.results.count + gaps.count)\" failures=\"\(run.count(.failed) + gaps.count)\" skipped=\"\(run.count(.skipped))\">")
-        let services = run.endpoints.map(\.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        for service in services {
-            let results = run.endpoints.filter { $0.service == service }.flatMap { run.results(for: $0.id) }
+        for service in run.services {
+            let results = run.results(inService: service)
             let serviceGaps = gaps.filter { $0.service == service }
             let failures = results.filter { $0.status == .failed }.count + serviceGaps.count
             let skipped = results.filter { $0.status == .skipped }.count

@@ -16,14 +16,13 @@ public struct MarkdownReport: Sendable {
         lines.append("### understudy verify: \(verdict)")
         lines.append("")
         lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped"
-            + (run.baselineApplied ? ", \(run.count(.known)) known" : "")
+            + (run.fixedSinceBaseline != nil ? ", \(run.count(.known)) known" : "")
             + " · \(run.endpoints.count - run.uncovered.count) of \(run.endpoints.count) endpoints reached")
         lines.append("")
         lines.append("| service | target | passed | failed | skipped |")
         lines.append("|---|---|---:|---:|---:|")
-        let services = run.endpoints.map(\.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        for service in services {
-            let results = run.endpoints.filter { $0.service == service }.flatMap { run.results(for: $0.id) }
+        for service in run.services {
+            let results = run.results(inService: service)
             let count = { (status: CaseResult.Status) in results.filter { $0.status == status }.count }
             let target = run.target.bases[service].map { "`\(redact($0))`" } ?? "—"
             lines.append("| \(service) | \(target) | \(count(.passed)) | \(count(.failed)) | \(count(.skipped)) |")
@@ -51,10 +50,10 @@ public struct MarkdownReport: Sendable {
                 lines.append("- `\(endpoint.id)` `\(endpoint.method.rawValue) \(endpoint.path.template)`\(reason.map { ": " + Self.inline(redact($0)) } ?? "")")
             }
         }
-        if run.baselineApplied, !run.fixedSinceBaseline.isEmpty {
+        if let fixed = run.fixedSinceBaseline, !fixed.isEmpty {
             lines.append("")
             lines.append("#### Fixed since the baseline")
-            for entry in run.fixedSinceBaseline {
+            for entry in fixed {
                 lines.append("- `\(entry.endpoint)` \(Self.inline(entry.caseName)) \(entry.kind)\(entry.pointer.map { " at `\($0)`" } ?? "")")
             }
         }

@@ -50,9 +50,8 @@ public struct RunResult: Sendable {
     public var results: [CaseResult]
     /// `--read-only`: unsafe endpoints are left out by choice, not a coverage gap.
     public var readOnly: Bool
-    /// Whether a baseline was applied (`--baseline`), and its entries that no longer occur.
-    public var baselineApplied = false
-    public var fixedSinceBaseline: [Baseline.Entry] = []
+    /// With `--baseline`: its entries that no longer occur; nil when no baseline was applied.
+    public var fixedSinceBaseline: [Baseline.Entry]?
 
     public init(startedAt: Date, target: Target, credentials: [String: String], endpoints: [Endpoint], results: [CaseResult], readOnly: Bool = false) {
         self.startedAt = startedAt
@@ -68,6 +67,14 @@ public struct RunResult: Sendable {
     /// What the exit status says: a new divergence, or an endpoint the run should have reached and did not.
     public var failed: Bool { hasDivergences || !coverageGaps.isEmpty }
     public func results(for endpoint: String) -> [CaseResult] { results.filter { $0.endpointID == endpoint } }
+
+    /// The services of the reported endpoints, in report order.
+    public var services: [String] { endpoints.map(\.service).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+
+    /// The results of one service's endpoints, in report order.
+    public func results(inService service: String) -> [CaseResult] {
+        endpoints.filter { $0.service == service }.flatMap { results(for: $0.id) }
+    }
 
     /// How many requests of executed cases reached the endpoint: its own cases and the flow steps calling it.
     public func requestsRun(for endpoint: String) -> Int {

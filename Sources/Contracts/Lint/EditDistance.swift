@@ -24,4 +24,10 @@ public enum EditDistance {
         let limit = max(2, word.count / 3)
         return best.1 <= limit ? best.0 : nil
     }
+
+    /// `message`, ending in "; did you mean 'x'?" when a candidate is close enough to `word` — the one
+    /// way lint words an unknown name.
+    public static func message<C: Collection<String>>(_ message: String, for word: String, among candidates: C) -> String {
+        suggestion(for: word, among: candidates).map { message + "; did you mean '\($0)'?" } ?? message
+    }
 }

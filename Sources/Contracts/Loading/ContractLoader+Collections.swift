@@ -41,8 +41,6 @@ extension ContractLoader {
     }
 
     func unknownCollectionMessage(_ name: String) -> String {
-        var message = "unknown collection '\(name)'"
-        if let suggestion = EditDistance.suggestion(for: name, among: collections.keys) { message += "; did you mean '\(suggestion)'?" }
-        return message
+        EditDistance.message("unknown collection '\(name)'", for: name, among: collections.keys)
     }
 }

@@ -72,8 +72,7 @@ extension ContractLoader {
         else { return nil }
         deferredChecks.append { [unowned self] in
             guard let flow = flows.first(where: { $0.id == flowID }) else {
-                var message = "verify.via names unknown flow '\(flowID)'"
-                if let suggestion = EditDistance.suggestion(for: flowID, among: flows.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                let message = EditDistance.message("verify.via names unknown flow '\(flowID)'", for: flowID, among: flows.map(\.id))
                 verify.error(message, at: "via")
                 return
             }
@@ -100,8 +99,7 @@ extension ContractLoader {
         }
         deferredChecks.append { [unowned self] in
             guard !endpoints.contains(where: { $0.id == call }) else { return }
-            var message = "trigger calls unknown endpoint '\(call)'"
-            if let suggestion = EditDistance.suggestion(for: call, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+            let message = EditDistance.message("trigger calls unknown endpoint '\(call)'", for: call, among: endpoints.map(\.id))
             trigger.error(message, at: "call")
         }
         var path: [String: String] = [:]

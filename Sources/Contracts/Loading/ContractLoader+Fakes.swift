@@ -27,8 +27,7 @@ extension ContractLoader {
         case "builtin":
             guard let name = reader.string("builtin") else { return nil }
             if BuiltinCatalog.description(of: name) == nil {
-                var message = "unknown builtin '\(name)'"
-                if let suggestion = EditDistance.suggestion(for: name, among: BuiltinCatalog.names) { message += "; did you mean '\(suggestion)'?" }
+                let message = EditDistance.message("unknown builtin '\(name)'", for: name, among: BuiltinCatalog.names)
                 reader.error(message, at: "builtin")
             }
             kind = .builtin(name: name)
@@ -110,8 +109,7 @@ extension ContractLoader {
             else { return nil }
             deferredChecks.append { [unowned self] in
                 if !declaredEvents.contains(event) {
-                    var message = "emitted event '\(event)' is not declared by any stream endpoint"
-                    if let suggestion = EditDistance.suggestion(for: event, among: declaredEvents) { message += "; did you mean '\(suggestion)'?" }
+                    let message = EditDistance.message("emitted event '\(event)' is not declared by any stream endpoint", for: event, among: declaredEvents)
                     emit.error(message, at: "event")
                 }
             }

@@ -32,13 +32,11 @@ extension ContractLoader {
         let verifies = step.string("verifies")
         deferredChecks.append { [unowned self] in
             if let verifies, !endpoints.contains(where: { $0.id == verifies }) {
-                var message = "flow step verifies unknown endpoint '\(verifies)'"
-                if let suggestion = EditDistance.suggestion(for: verifies, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                let message = EditDistance.message("flow step verifies unknown endpoint '\(verifies)'", for: verifies, among: endpoints.map(\.id))
                 step.error(message, at: "verifies")
             }
             guard !endpoints.contains(where: { $0.id == call }) else { return }
-            var message = "flow step calls unknown endpoint '\(call)'"
-            if let suggestion = EditDistance.suggestion(for: call, among: endpoints.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+            let message = EditDistance.message("flow step calls unknown endpoint '\(call)'", for: call, among: endpoints.map(\.id))
             step.error(message, at: "call")
         }
         var expectedStatus: Int?

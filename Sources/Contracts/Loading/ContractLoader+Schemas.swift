@@ -46,10 +46,7 @@ extension ContractLoader {
             case .value:
                 continue
             case nil:
-                var message = "unknown schema keyword '\(keyword)'"
-                if let suggestion = EditDistance.suggestion(for: keyword, among: SchemaKeywords.all) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
+                let message = EditDistance.message("unknown schema keyword '\(keyword)'", for: keyword, among: SchemaKeywords.all)
                 diagnostics.error(message, at: document.location(of: childPointer))
             }
         }

@@ -121,8 +121,7 @@ public final class ContractLoader {
         else { return }
         let serviceName = file.string("service")
         if let serviceName, !services.isEmpty, !services.contains(where: { $0.name == serviceName }) {
-            var message = "unknown service '\(serviceName)'"
-            if let suggestion = EditDistance.suggestion(for: serviceName, among: services.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+            let message = EditDistance.message("unknown service '\(serviceName)'", for: serviceName, among: services.map(\.name))
             file.error(message, at: "service")
         }
         if let schemas = file.mapping("schemas") {

@@ -119,8 +119,7 @@ private struct ScenarioBuilder {
     private mutating func check(_ name: String, _ records: JSONValue, global: Bool, at pointer: JSONPointer, in document: YAMLDocument, owner: String) -> Bool {
         let location = document.location(of: pointer)
         guard let collection = contracts.collections[name] else {
-            var message = "unknown collection '\(name)'"
-            if let suggestion = EditDistance.suggestion(for: name, among: contracts.collections.keys) { message += "; did you mean '\(suggestion)'?" }
+            let message = EditDistance.message("unknown collection '\(name)'", for: name, among: contracts.collections.keys)
             diagnostics.error(message, at: location)
             return false
         }

@@ -104,8 +104,7 @@ struct ObjectReader {
     func choice(_ key: String, among choices: [String], required: Bool = false) -> String? {
         guard let string = string(key, required: required) else { return nil }
         guard choices.contains(string) else {
-            var message = "'\(key)' must be one of \(choices.joined(separator: ", ")); found '\(string)'"
-            if let suggestion = EditDistance.suggestion(for: string, among: choices) { message += "; did you mean '\(suggestion)'?" }
+            let message = EditDistance.message("'\(key)' must be one of \(choices.joined(separator: ", ")); found '\(string)'", for: string, among: choices)
             error(message, at: key)
             return nil
         }
