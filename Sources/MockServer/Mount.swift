@@ -1,10 +1,11 @@
 import Contracts
 
 /// One service reachable on a listener, under a path prefix ("" at the root), with its routes.
-struct Mount: Sendable {
-    var service: Service
-    var prefix: String
-    var routes: RouteTable<Endpoint>
+/// Immutable and shared: every request walks the listener's mounts.
+final class Mount: Sendable {
+    let service: Service
+    let prefix: String
+    let routes: RouteTable<Endpoint>
 
     init(service: Service, prefix: String, endpoints: [Endpoint]) {
         self.service = service
@@ -19,10 +20,11 @@ struct Mount: Sendable {
     /// The path below the prefix, when the request is for this mount.
     func relativePath(_ path: Substring) -> Substring? {
         guard !prefix.isEmpty else { return path }
-        guard path.hasPrefix(prefix) else { return nil }
-        let rest = path.dropFirst(prefix.count)
-        guard rest.isEmpty || rest.hasPrefix("/") else { return nil }
-        return rest.isEmpty ? "/" : rest
+        // Byte-wise: the prefix is ASCII, and Character comparison would walk grapheme clusters.
+        guard path.utf8.starts(with: prefix.utf8) else { return nil }
+        let rest = path[path.utf8.index(path.startIndex, offsetBy: prefix.utf8.count)...]
+        guard let next = rest.utf8.first else { return "/" }
+        return next == UInt8(ascii: "/") ? rest : nil
     }
 }
 

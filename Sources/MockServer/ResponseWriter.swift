@@ -17,7 +17,7 @@ enum ResponseWriter {
         switch response.body {
         case .json(let value):
             fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.encodedBody ?? value.encoded())))
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: response.encodedBody ?? ByteBuffer(bytes: value.encoded())))
         case .bytes(let bytes, let contentType):
             fields[.contentType] = contentType
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -42,6 +42,21 @@ import Testing
         }
     }
 
+    @Test func tokensThatAreNotThreeBase64URLPartsAreRefusedAndRealOnesStillPass() async throws {
+        let harness = try await EngineHarness()
+        let login = try await harness.call("login", body: ["email": "demo@purposepath.app", "password": "Demo123!"])
+        let token = try #require(login.jsonBody?["data"]?["access_token"]?.stringValue)
+        let parts = token.split(separator: ".").map(String.init)
+        let malformed = [
+            "not-a-token", "", parts[0] + "." + parts[1], parts[0] + ".." + parts[2], token + ".x", "." + parts[1] + "." + parts[2],
+            token + "=", parts[0] + "." + parts[1] + "+" + "." + parts[2], token + " ",
+        ]
+        for candidate in malformed {
+            #expect(await harness.engine.tokens.verify(candidate, type: "access", now: harness.engine.now) == nil, "\(candidate)")
+        }
+        #expect(await harness.engine.tokens.verify(token, type: "access", now: harness.engine.now)?.sub.value == "user_demo")
+    }
+
     @Test func accessTokensExpireAfterTheirTTL() async throws {
         let harness = try await EngineHarness(accessTTL: 10)
         let login = try await harness.call("login", body: ["email": "demo@purposepath.app", "password": "Demo123!"])

@@ -16,34 +16,66 @@ public enum AuthRequirement: String, Sendable, CaseIterable {
 }
 
 /// One operation of a service, as the contract declares it.
-public struct Endpoint: Sendable, Identifiable {
-    public var id: String
-    public var service: String
-    public var summary: String
-    public var description: String?
-    public var method: HTTPMethod
-    public var path: PathTemplate
-    public var aliases: [PathTemplate]
-    public var auth: AuthRequirement
-    public var tags: [String]
-    public var decisions: [String]
-    public var headers: [Parameter]
-    public var query: [Parameter]
-    public var body: RequestBody?
+///
+/// A reference type: it is built once by the loader, never changed, and handed along every request
+/// (route table → fake request → behaviour), where a copy is one retain rather than one per field.
+public final class Endpoint: Sendable, Identifiable {
+    public let id: String
+    public let service: String
+    public let summary: String
+    public let description: String?
+    public let method: HTTPMethod
+    public let path: PathTemplate
+    public let aliases: [PathTemplate]
+    public let auth: AuthRequirement
+    public let tags: [String]
+    public let decisions: [String]
+    public let headers: [Parameter]
+    public let query: [Parameter]
+    public let body: RequestBody?
     /// By status, in the order the contract lists them.
-    public var responses: [Response]
-    public var events: [EventDeclaration]
+    public let responses: [Response]
+    public let events: [EventDeclaration]
     /// The channel a stream endpoint subscribes to (template).
-    public var channel: String?
-    public var fake: FakeBehaviour?
+    public let channel: String?
+    public let fake: FakeBehaviour?
     /// Safe to replay against production (`verify --read-only`).
-    public var safe: Bool
+    public let safe: Bool
     /// The flow that proves this endpoint's success when its example needs state set up first
     /// (`verify: { via: goalLifecycle }`): `verify` runs no standalone example for it.
-    public var verifiedBy: String?
+    public let verifiedBy: String?
     /// For a stream: the request `verify` sends to make it publish an event (`verify.trigger`).
-    public var trigger: StreamTrigger?
-    public var location: SourceLocation
+    public let trigger: StreamTrigger?
+    public let location: SourceLocation
+
+    public init(
+        id: String, service: String, summary: String, description: String?, method: HTTPMethod, path: PathTemplate,
+        aliases: [PathTemplate], auth: AuthRequirement, tags: [String], decisions: [String], headers: [Parameter],
+        query: [Parameter], body: RequestBody?, responses: [Response], events: [EventDeclaration], channel: String?,
+        fake: FakeBehaviour?, safe: Bool, verifiedBy: String?, trigger: StreamTrigger?, location: SourceLocation
+    ) {
+        self.id = id
+        self.service = service
+        self.summary = summary
+        self.description = description
+        self.method = method
+        self.path = path
+        self.aliases = aliases
+        self.auth = auth
+        self.tags = tags
+        self.decisions = decisions
+        self.headers = headers
+        self.query = query
+        self.body = body
+        self.responses = responses
+        self.events = events
+        self.channel = channel
+        self.fake = fake
+        self.safe = safe
+        self.verifiedBy = verifiedBy
+        self.trigger = trigger
+        self.location = location
+    }
 
     /// The first 2xx response: what success looks like.
     public var successResponse: Response? { responses.first { (200..<300).contains($0.status) } }

@@ -79,7 +79,7 @@ public final class TokenService: Sendable {
         if let known = verified.withLock({ $0[token] }) {
             claims = known
         } else {
-            guard let checked = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
+            guard Self.isCompactJWS(token), let checked = try? await keys.verify(token, as: TokenClaims.self) else { return nil }
             verified.withLock {
                 if $0.count >= Self.verifiedLimit { $0.removeAll(keepingCapacity: true) }
                 $0[token] = checked
@@ -88,5 +88,26 @@ public final class TokenService: Sendable {
         }
         guard claims.typ == type, claims.exp.value > now else { return nil }
         return claims
+    }
+
+    /// Three non-empty base64url parts joined by dots: anything else is refused before any
+    /// decoding or HMAC, so garbage in `Authorization` costs a byte scan.
+    static func isCompactJWS(_ token: String) -> Bool {
+        var dots = 0
+        var partLength = 0
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                guard partLength > 0 else { return false }
+                dots += 1
+                partLength = 0
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                partLength += 1
+            default:
+                return false
+            }
+        }
+        return dots == 2 && partLength > 0
     }
 }

@@ -1,4 +1,5 @@
 import JSON
+import NIOCore
 
 /// What a fake answers; the server turns it into HTTP.
 public struct FakeResponse: Sendable {
@@ -14,8 +15,9 @@ public struct FakeResponse: Sendable {
     /// Changing the body drops `encodedBody`, so the two never disagree.
     public var body: Body { didSet { encodedBody = nil } }
     public var headers: [(String, String)]
-    /// The JSON body already encoded (cached answers), so it is not encoded again per request.
-    public var encodedBody: [UInt8]?
+    /// The JSON body already encoded (cached answers), so it is not encoded or copied again per
+    /// request: a `ByteBuffer` is shared by every response that sends it.
+    public var encodedBody: ByteBuffer?
 
     public init(status: Int = 200, body: Body, headers: [(String, String)] = []) {
         self.status = status

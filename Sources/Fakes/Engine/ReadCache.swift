@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import NIOCore
 import Synchronization
 
 /// Answers of read-only builtins that depend only on the caller's tenant, the request and the day,
@@ -34,7 +35,7 @@ final class ReadCache: Sendable {
     /// Keeps an answer, with its JSON already encoded, computed from `revision` (read before computing).
     func store(_ response: FakeResponse, for key: Key, revision: Int) -> FakeResponse {
         var kept = response
-        if case .json(let value) = response.body { kept.encodedBody = value.encoded() }
+        if case .json(let value) = response.body { kept.encodedBody = ByteBuffer(bytes: value.encoded()) }
         entries.withLock { entries in
             if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
             entries[key] = Entry(revision: revision, response: kept)
