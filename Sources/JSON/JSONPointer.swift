@@ -65,15 +65,24 @@ extension JSONValue {
 }
 
 extension String {
+    /// Byte-wise: pointers are built and printed for every YAML mark and schema node at startup,
+    /// and almost none holds the `~` or `/` that needs escaping.
     func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        guard let first = target.utf8.first, utf8.contains(first) else { return self }
+        let bytes = Array(utf8)
+        let needle = Array(target.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, bytes.count - index >= needle.count, bytes[index..<index + needle.count].elementsEqual(needle) {
+                result.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -62,5 +62,8 @@ import Testing
         #expect(doc.value(at: pointer) == .integer(20))
         #expect(doc.value(at: JSONPointer("/a~1b/missing")) == nil)
         #expect(JSONPointer("/products/0/name").dotted == "products.0.name")
+        // "~01" is a tilde followed by "1", not a slash: unescaping order matters (RFC 6901 §4).
+        #expect(JSONPointer("/~01/é~1~1/~").tokens == ["~1", "é//", "~"])
+        #expect(JSONPointer(tokens: ["~1", "é//", "~~"]).description == "/~01/é~1~1/~0~0")
     }
 }

@@ -60,10 +60,8 @@ public final class ContractLoader {
             diagnostics.error("no .yaml contract files found", at: SourceLocation(file: directory, line: 1, column: 1))
             return
         }
-        for path in paths {
-            if let document = YAMLDocument.load(path: path, diagnostics: diagnostics) {
-                documents[document.uri] = document
-            }
+        for document in YAMLDocument.loadAll(paths: paths, diagnostics: diagnostics).values {
+            documents[document.uri] = document
         }
         var registry = SchemaRegistry()
         for (uri, document) in documents { registry.add(document.root, uri: uri) }

@@ -14,14 +14,17 @@ public enum FixtureLoader {
     public static func load(directory: String, contracts: ContractSet) -> Result {
         let diagnostics = DiagnosticsCollector()
         var scenarios: [String: Scenario] = [:]
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        for folder in folders {
-            let path = (directory as NSString).appendingPathComponent(folder)
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().filter { folder in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let path = (directory as NSString).appendingPathComponent(folder)
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        let files = folders.map { ContractLoader.yamlFiles(in: (directory as NSString).appendingPathComponent($0)) }
+        let documents = YAMLDocument.loadAll(paths: files.flatMap { $0 }, diagnostics: diagnostics)
+        for (folder, paths) in zip(folders, files) {
             var builder = ScenarioBuilder(name: folder, contracts: contracts, diagnostics: diagnostics)
-            for file in ContractLoader.yamlFiles(in: path) {
-                if let document = YAMLDocument.load(path: file, diagnostics: diagnostics) { builder.add(document) }
+            for path in paths {
+                if let document = documents[path] { builder.add(document) }
             }
             scenarios[folder] = builder.finish()
         }

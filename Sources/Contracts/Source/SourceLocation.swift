@@ -55,6 +55,11 @@ public final class DiagnosticsCollector {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Takes over problems gathered elsewhere (a file parsed on another thread).
+    public func append(contentsOf others: [Diagnostic]) {
+        diagnostics.append(contentsOf: others)
+    }
+
     /// Sorted by file, line and column, duplicates removed.
     public var sorted: [Diagnostic] { Array(Set(diagnostics)).sorted() }
 }

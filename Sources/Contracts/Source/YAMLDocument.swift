@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JSON
 import Yams
 
@@ -36,6 +37,24 @@ public struct YAMLDocument: Sendable {
             return nil
         }
         return parse(text, path: path, uri: url.standardizedFileURL.absoluteString, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses files on every core, their problems gathered into `diagnostics` in path
+    /// order: parsing is most of a cold start, and each file is independent of the others.
+    public static func loadAll(paths: [String], diagnostics: DiagnosticsCollector) -> [String: YAMLDocument] {
+        let results = Mutex<[(path: String, document: YAMLDocument?, problems: [Diagnostic])]>([])
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let local = DiagnosticsCollector()
+            let document = load(path: paths[index], diagnostics: local)
+            let problems = local.diagnostics
+            results.withLock { $0.append((paths[index], document, problems)) }
+        }
+        var documents: [String: YAMLDocument] = [:]
+        for result in results.withLock({ $0 }).sorted(by: { $0.path < $1.path }) {
+            diagnostics.append(contentsOf: result.problems)
+            if let document = result.document { documents[result.path] = document }
+        }
+        return documents
     }
 
     /// Parses YAML text (YAML 1.2 core scalars: only `true`/`false` are booleans, timestamps stay strings).
