@@ -47,7 +47,7 @@ struct RequestValidator {
             if input.body.allSatisfy(Self.isWhitespace) {
                 if declared.required { errors["body"] = "a JSON body is required" }
             } else {
-                if let contentType = input.contentType, !contentType.lowercased().contains("json") {
+                if let contentType = input.contentType, !Self.mentionsJSON(contentType) {
                     return .failure(FakeError(status: 415, "Content-Type must be application/json, not \(contentType)", code: "UNSUPPORTED_MEDIA_TYPE"))
                 }
                 do {
@@ -67,6 +67,15 @@ struct RequestValidator {
         }
         guard errors.isEmpty else { return .failure(.validation(errors)) }
         return .success((query, body))
+    }
+
+    /// `application/json`, `application/problem+json; charset=utf-8`…: "json" in any case, byte-wise.
+    static func mentionsJSON(_ contentType: String) -> Bool {
+        let bytes = Array(contentType.utf8)
+        guard bytes.count >= 4 else { return false }
+        return (0...(bytes.count - 4)).contains { start in
+            zip(bytes[start..<start + 4], "json".utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     /// Query strings become integers, numbers, booleans or arrays when the schema says so;

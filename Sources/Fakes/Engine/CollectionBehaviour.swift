@@ -11,6 +11,8 @@ struct CollectionBehaviour {
     let collection: ResourceCollection
     let now: Date
     var scope: TemplateScope
+    /// A create's record as far as the request alone decides it (see `draftCreate`).
+    var draft: OrderedDictionary<String, JSONValue>?
 
     var name: String { collection.name }
 
@@ -92,12 +94,21 @@ struct CollectionBehaviour {
 
     // MARK: Writing
 
-    private mutating func create(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
-        let parent = try parentConstraint(tenant)
+    /// Renders a create's defaults, body and `set` before the store lock is taken: they read the
+    /// request, never the state, so the lock covers only the parent check and the insert.
+    mutating func draftCreate() {
+        guard case .create = fake.kind else { return }
         var members = fake.defaults.map { Template.render($0, in: scope) }?.objectValue ?? [:]
         for (key, value) in request.body?.objectValue ?? [:] { members[key] = value }
         scope.record = .object(members)
         for (key, value) in renderedSet() { members[key] = value }
+        draft = members
+    }
+
+    private mutating func create(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+        let parent = try parentConstraint(tenant)
+        if draft == nil { draftCreate() }
+        var members = draft ?? [:]
         if let parent { members[parent.field] = .string(parent.id) }
         let id = IDGenerator.make(prefix: collection.idPrefix)
         if !collection.singleton {

@@ -9,17 +9,16 @@ extension FakeEngine {
         guard let name = fake.kind.collection, let collection = contracts.collections[name] else {
             throw .internalError("fake of '\(request.endpoint.id)' names no known collection")
         }
-        var scope = TemplateScope(request: request, now: now)
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
+        var behaviour = CollectionBehaviour(
+            engine: self, fake: fake, request: request, collection: collection, now: now, scope: TemplateScope(request: request, now: now))
+        behaviour.draftCreate()
         let outcome: JSONValue = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue in
             try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
-                var behaviour = CollectionBehaviour(
-                    engine: self, fake: fake, request: request, collection: collection, now: now, scope: scope)
-                let result = try behaviour.run(in: &tenant)
-                scope = behaviour.scope
-                return result
+                try behaviour.run(in: &tenant)
             }
         }
+        var scope = behaviour.scope
         scope.record = outcome
         for emission in fake.emit where emission.when.allSatisfy({ Template.evaluate(Substring($0.key), in: scope) == $0.value }) {
             let data = emission.data.map { Template.render($0, in: scope) } ?? outcome

@@ -29,37 +29,63 @@ public enum Template {
         }
     }
 
+    // Templates are scanned byte-wise (their syntax is ASCII): they render on every create and
+    // update, and Foundation's string search goes through UTF-16 on Linux.
+
     static func renderString(_ text: String, in scope: TemplateScope) -> JSONValue {
-        guard text.contains("{{") else { return .string(text) }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.dropFirst(2).range(of: "{{") == nil {
+        guard let first = find("{{", in: text[...]) else { return .string(text) }
+        let trimmed = trimSpaces(text[...])
+        if first == trimmed.startIndex, trimmed.utf8.count >= 4, trimmed.utf8.suffix(2).elementsEqual("}}".utf8),
+            find("{{", in: trimmed.dropFirst(2)) == nil
+        {
             return evaluate(trimmed.dropFirst(2).dropLast(2), in: scope) ?? .null
         }
         var output = ""
         var rest = text[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            output += rest[..<open.lowerBound]
-            switch evaluate(rest[open.upperBound..<close.lowerBound], in: scope) {
+        while let open = find("{{", in: rest), let close = find("}}", in: rest[rest.utf8.index(open, offsetBy: 2)...]) {
+            output += rest[..<open]
+            switch evaluate(rest[rest.utf8.index(open, offsetBy: 2)..<close], in: scope) {
             case .string(let value)?: output += value
             case nil, .null?: break
             case let value?: output += value.jsonString()
             }
-            rest = rest[close.upperBound...]
+            rest = rest[rest.utf8.index(close, offsetBy: 2)...]
         }
         return .string(output + rest)
     }
 
+    /// Where the two-byte ASCII `pair` starts in `text`.
+    static func find(_ pair: StaticString, in text: Substring) -> String.Index? {
+        let (a, b) = (pair.utf8Start[0], pair.utf8Start[1])
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == a, next < bytes.endIndex, bytes[next] == b { return index }
+            index = next
+        }
+        return nil
+    }
+
+    /// Without leading and trailing spaces and tabs.
+    static func trimSpaces(_ text: Substring) -> Substring {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let start = text.utf8.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+        let last = text.utf8.lastIndex(where: { !isSpace($0) })!
+        return text[start...last]
+    }
+
     /// Evaluates one expression: `path.id`, `body.a.0.b`, `len body.items`, `x ?? "default"`.
     public static func evaluate(_ expression: Substring, in scope: TemplateScope) -> JSONValue? {
-        let expression = expression.trimmingCharacters(in: .whitespaces)
-        if let fallback = expression.range(of: "??") {
-            let primary = evaluate(expression[..<fallback.lowerBound], in: scope)
+        let expression = trimSpaces(expression)
+        if let fallback = find("??", in: expression) {
+            let primary = evaluate(expression[..<fallback], in: scope)
             if let primary, primary != .null { return primary }
-            let alternative = expression[fallback.upperBound...].trimmingCharacters(in: .whitespaces)
+            let alternative = trimSpaces(expression[expression.utf8.index(fallback, offsetBy: 2)...])
             if let quote = alternative.first, quote == "\"" || quote == "'", alternative.count >= 2, alternative.last == quote {
                 return .string(String(alternative.dropFirst().dropLast()))
             }
-            return evaluate(Substring(alternative), in: scope)
+            return evaluate(alternative, in: scope)
         }
         if expression.hasPrefix("len ") {
             switch evaluate(expression.dropFirst(4), in: scope) {
