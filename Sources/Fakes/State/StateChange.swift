@@ -39,6 +39,15 @@ extension FakeState {
     }
 
     /// Forgets pending changes (after a snapshot has been taken of the whole state).
+    /// Forgets what changed without building a change set: nothing is durable without `--state`,
+    /// and this runs inside the store lock on every write.
+    mutating func discardChanges() {
+        for id in tenants.keys where !(tenants[id]!.journal.isEmpty) { tenants[id]!.journal.removeAll(keepingCapacity: true) }
+        global.journal.removeAll(keepingCapacity: true)
+        accountsChanged = false
+        sessionsChanged = false
+    }
+
     mutating func clearJournals() {
         for id in tenants.keys { tenants[id]!.journal.removeAll() }
         global.journal.removeAll()

@@ -28,8 +28,12 @@ public final class StateStore: Sendable {
     public func mutate<T: Sendable>(_ body: (inout FakeState) throws(FakeError) -> T) throws(FakeError) -> T {
         try state.withLock { (current: inout FakeState) throws(FakeError) -> T in
             defer {
-                let changes = current.drainChanges()
-                if !changes.isEmpty { persistence?.enqueue(changes) }
+                if let persistence {
+                    let changes = current.drainChanges()
+                    if !changes.isEmpty { persistence.enqueue(changes) }
+                } else {
+                    current.discardChanges()
+                }
             }
             return try body(&current)
         }
