@@ -14,7 +14,6 @@ public final class ContractLoader {
     public struct Result: Sendable {
         public var contracts: ContractSet
         public var diagnostics: [Diagnostic]
-        /// The parsed files by URI, for later stages (fixtures validate against the same schemas).
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
