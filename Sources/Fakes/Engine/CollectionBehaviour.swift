@@ -11,8 +11,28 @@ struct CollectionBehaviour {
     let collection: ResourceCollection
     let now: Date
     var scope: TemplateScope
-    /// A create's record as far as the request alone decides it (see `draftCreate`).
-    var draft: OrderedDictionary<String, JSONValue>?
+    /// A create's record as far as the request alone decides it: defaults, body and `set` read the
+    /// request, never the state, so they are rendered here, before the store lock is taken, and
+    /// the lock covers only the parent check and the insert. Empty for the other kinds.
+    private let draft: OrderedDictionary<String, JSONValue>
+
+    init(engine: FakeEngine, fake: FakeBehaviour, request: FakeRequest, collection: ResourceCollection, now: Date) {
+        self.engine = engine
+        self.fake = fake
+        self.request = request
+        self.collection = collection
+        self.now = now
+        var scope = TemplateScope(request: request, now: now)
+        var members: OrderedDictionary<String, JSONValue> = [:]
+        if case .create = fake.kind {
+            members = fake.defaults.map { Template.render($0, in: scope) }?.objectValue ?? [:]
+            for (key, value) in request.body?.objectValue ?? [:] { members[key] = value }
+            scope.record = .object(members)
+            for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
+        }
+        self.scope = scope
+        draft = members
+    }
 
     var name: String { collection.name }
 
@@ -94,21 +114,9 @@ struct CollectionBehaviour {
 
     // MARK: Writing
 
-    /// Renders a create's defaults, body and `set` before the store lock is taken: they read the
-    /// request, never the state, so the lock covers only the parent check and the insert.
-    mutating func draftCreate() {
-        guard case .create = fake.kind else { return }
-        var members = fake.defaults.map { Template.render($0, in: scope) }?.objectValue ?? [:]
-        for (key, value) in request.body?.objectValue ?? [:] { members[key] = value }
-        scope.record = .object(members)
-        for (key, value) in renderedSet() { members[key] = value }
-        draft = members
-    }
-
     private mutating func create(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
         let parent = try parentConstraint(tenant)
-        if draft == nil { draftCreate() }
-        var members = draft ?? [:]
+        var members = draft
         if let parent { members[parent.field] = .string(parent.id) }
         let id = IDGenerator.make(prefix: collection.idPrefix)
         if !collection.singleton {
@@ -133,7 +141,7 @@ struct CollectionBehaviour {
             if value == .null { members.removeValue(forKey: key) } else { members[key] = value }
         }
         scope.record = .object(members)
-        for (key, value) in renderedSet() { members[key] = value }
+        for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
         stamp(&members, created: false)
         record = .object(members)
         if collection.singleton { tenant.setSingleton(name, record) } else { tenant.put(name, id: recordID, record) }
@@ -174,7 +182,7 @@ struct CollectionBehaviour {
         }
         members[field] = target
         scope.record = .object(members)
-        for (key, value) in renderedSet() { members[key] = value }
+        for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
         stamp(&members, created: false)
         let record = JSONValue.object(members)
         tenant.put(name, id: recordID, record)
@@ -213,7 +221,7 @@ struct CollectionBehaviour {
 
     // MARK: Helpers
 
-    private func renderedSet() -> OrderedDictionary<String, JSONValue> {
+    private static func renderedSet(of fake: FakeBehaviour, in scope: TemplateScope) -> OrderedDictionary<String, JSONValue> {
         fake.set.map { Template.render($0, in: scope) }?.objectValue ?? [:]
     }
 

@@ -10,9 +10,7 @@ extension FakeEngine {
             throw .internalError("fake of '\(request.endpoint.id)' names no known collection")
         }
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
-        var behaviour = CollectionBehaviour(
-            engine: self, fake: fake, request: request, collection: collection, now: now, scope: TemplateScope(request: request, now: now))
-        behaviour.draftCreate()
+        var behaviour = CollectionBehaviour(engine: self, fake: fake, request: request, collection: collection, now: now)
         let outcome: JSONValue = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue in
             try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
                 try behaviour.run(in: &tenant)

@@ -38,19 +38,11 @@ extension FakeState {
         return set
     }
 
-    /// Forgets pending changes (after a snapshot has been taken of the whole state).
-    /// Forgets what changed without building a change set: nothing is durable without `--state`,
-    /// and this runs inside the store lock on every write.
-    mutating func discardChanges() {
+    /// Forgets what changed without building a change set: after a snapshot of the whole state,
+    /// and after every write when nothing is durable (it runs inside the store lock).
+    mutating func clearJournals() {
         for id in tenants.keys where !(tenants[id]!.journal.isEmpty) { tenants[id]!.journal.removeAll(keepingCapacity: true) }
         global.journal.removeAll(keepingCapacity: true)
-        accountsChanged = false
-        sessionsChanged = false
-    }
-
-    mutating func clearJournals() {
-        for id in tenants.keys { tenants[id]!.journal.removeAll() }
-        global.journal.removeAll()
         accountsChanged = false
         sessionsChanged = false
     }

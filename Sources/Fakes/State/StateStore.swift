@@ -32,7 +32,7 @@ public final class StateStore: Sendable {
                     let changes = current.drainChanges()
                     if !changes.isEmpty { persistence.enqueue(changes) }
                 } else {
-                    current.discardChanges()
+                    current.clearJournals()
                 }
             }
             return try body(&current)
