@@ -22,6 +22,13 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "An access token to use instead of signing in (with --tenant).") var token: String?
     @Option(help: "The tenant id that goes with --token.") var tenant: String?
     @Option(name: .customLong("header"), help: "An extra request header 'Name: value' (repeatable).") var headers: [String] = []
+    @Option(help: "The second identity, of another tenant, for the isolation cases: its email (default: a user of another tenant in --scenario).") var secondEmail: String?
+    @Option(help: "…and its password.") var secondPassword: String?
+    @Option(help: "Or its access token (with --second-tenant).") var secondToken: String?
+    @Option(help: "The tenant id that goes with --second-token.") var secondTenant: String?
+    @Option(help: "Schema-driven negative bodies per endpoint (wrong type, out of enum, too long, unknown member, …).") var negatives = 6
+    @Option(help: "Seed for the places the negatives break: the same seed repeats a run exactly.") var seed: UInt64 = 1
+    @Option(help: "Protected endpoints per service that forged tokens are sent to.") var tokenSample = 2
     @Option(help: "The fixtures scenario path parameters are picked from.") var scenario = "default"
     @Flag(help: "Only safe cases: GET examples and their auth negatives; no flows.") var readOnly = false
     @Option(help: "Keep only: a service, endpoint id, tag or path glob (repeatable).") var only: [String] = []
@@ -54,7 +61,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let credentials = try makeCredentials()
         let accepted = try baseline.map(readBaseline)
         let transport = AsyncHTTPTransport(timeout: timeoutValue, retries: retries, bodyCap: bodyCap)
-        let runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport,
+        var runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport,
                             checker: ResponseChecker(bodyCap: bodyCap), concurrency: concurrency, extraHeaders: extraHeaders)
         let startedAt = Date()
         if let problem = await runner.signIn() {
@@ -62,10 +69,15 @@ struct VerifyCommand: AsyncParsableCommand {
             printError(problem)
             throw ExitCode(2)
         }
+        let fixtureUsers = report.scenarios[scenario]?.users.map { (email: $0.email, password: $0.password) } ?? []
+        if !credentials.isNone, let problem = await runner.signInSecond(try makeSecondCredentials(), candidates: fixtureUsers) {
+            printError("note: \(problem); the isolation cases that need it are skipped")
+        }
         let resolver = FixtureResolver(scenario: report.scenarios[scenario], collections: report.contracts.collections,
                                        tenantID: await runner.session.tenantID, userID: await runner.session.userID)
         let planner = CasePlanner(contracts: report.contracts, resolver: resolver, options: .init(
-            readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), hasPassword: credentials.password != nil))
+            readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), hasPassword: credentials.password != nil,
+            negatives: negatives, seed: seed, tokenSample: tokenSample))
         let cases = planner.plan()
         let progress = ProgressLine(total: cases.count)
         let results = await runner.run(cases, progress: progress.record)
@@ -105,6 +117,18 @@ struct VerifyCommand: AsyncParsableCommand {
         case (let email?, let password?): return .login(email: email, password: password)
         case (nil, nil): return .none
         default: throw ValidationError("--email and --password go together")
+        }
+    }
+
+    func makeSecondCredentials() throws -> Credentials {
+        if let secondToken {
+            guard let secondTenant else { throw ValidationError("--second-token needs --second-tenant") }
+            return .token(secondToken, tenant: secondTenant)
+        }
+        switch (secondEmail, secondPassword) {
+        case (let email?, let password?): return .login(email: email, password: password)
+        case (nil, nil): return .none
+        default: throw ValidationError("--second-email and --second-password go together")
         }
     }
 

@@ -21,8 +21,11 @@ public struct Divergence: Sendable, Equatable {
         case connection
         /// A flow's `expect.body` value differs, or a capture is missing.
         case expectation
-        /// A stream did not send the event its trigger should have caused.
+        /// A stream did not send what it promises: the event its trigger should cause, a declared
+        /// event name, an `id:`, increasing ids, the replay after `Last-Event-ID`, a heartbeat.
         case event
+        /// Another tenant's value (an id, a marker) appears in an answer.
+        case leak
     }
 
     public var endpointID: String

@@ -19,6 +19,10 @@ public struct CaseResult: Sendable {
     public var divergences: [Divergence]
     /// The endpoints the case sent a request to: its own, or every step a flow ran.
     public var exercised: [String]
+    /// Script steps that did not run because an earlier one left them nothing to work on, with why.
+    public var notReached: [String] = []
+    /// What the case left in the target on purpose (a registered account) or could not remove.
+    public var leftBehind: [String] = []
 
     public init(_ testCase: TestCase, divergences: [Divergence], exercised: [String]? = nil) {
         endpointID = testCase.endpointID

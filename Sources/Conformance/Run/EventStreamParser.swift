@@ -20,6 +20,8 @@ public struct EventStreamParser: Sendable {
     private var name: String?
     private var data: [String] = []
     private var sawCR = false
+    /// Comment lines seen so far (`: heartbeat`).
+    public private(set) var comments = 0
 
     public init() {}
 
@@ -49,7 +51,10 @@ public struct EventStreamParser: Sendable {
             guard !data.isEmpty else { return nil }
             return ServerSentEvent(id: id, name: name ?? "message", data: data.joined(separator: "\n"))
         }
-        if text.hasPrefix(":") { return nil }
+        if text.hasPrefix(":") {
+            comments += 1
+            return nil
+        }
         let field: Substring, value: Substring
         if let colon = text.firstIndex(of: ":") {
             field = text[..<colon]

@@ -2,24 +2,34 @@ import Contracts
 import Foundation
 import JSON
 
+/// The credentials one request carries: a token under a scheme, and a tenant (either may be absent).
+struct WireAuth: Sendable {
+    var token: String?
+    var tenant: String?
+    var scheme = "Bearer"
+
+    static let none = WireAuth(token: nil, tenant: nil)
+}
+
 /// Turns a planned request into bytes on the wire: base URL, query string, credentials, extra headers.
 struct RequestBuilder: Sendable {
     var target: Target
     var extraHeaders: [(name: String, value: String)]
+    /// The tenant's header and query names (`services.yaml` tenancy; the documented defaults otherwise).
+    var tenantHeader = "X-Tenant-Id"
+    var tenantQuery = "tenant"
 
     /// The wire request, or nil when the endpoint's service has no target URL.
-    func wire(_ request: PlannedRequest, endpoint: Endpoint, token: String?, tenant: String?) -> WireRequest? {
+    func wire(_ request: PlannedRequest, endpoint: Endpoint, auth: WireAuth) -> WireRequest? {
         guard let base = target.bases[endpoint.service] else { return nil }
         var query = request.query
         var headers = extraHeaders + request.headers
-        if request.credentials == .user {
-            if endpoint.auth == .query {
-                if let token { query.append(("access_token", token)) }
-                if let tenant { query.append(("tenant", tenant)) }
-            } else {
-                if let token { headers.append(("Authorization", "Bearer \(token)")) }
-                if let tenant { headers.append(("X-Tenant-Id", tenant)) }
-            }
+        if endpoint.auth == .query {
+            if let token = auth.token { query.append(("access_token", token)) }
+            if let tenant = auth.tenant { query.append((tenantQuery, tenant)) }
+        } else {
+            if let token = auth.token { headers.append(("Authorization", "\(auth.scheme) \(token)")) }
+            if let tenant = auth.tenant { headers.append((tenantHeader, tenant)) }
         }
         var body: [UInt8]?
         if let json = request.body {

@@ -3,49 +3,134 @@ import JSON
 import Synchronization
 
 extension Runner {
-    /// A stream case with a trigger: open the stream, send the trigger, expect the event with data
-    /// matching its declared schema. The stream's head, the trigger's answer and the event are all checked.
-    func listen(_ testCase: TestCase, request: PlannedRequest, stream: Endpoint,
-                trigger: (endpointID: String, request: PlannedRequest, event: String)) async -> CaseResult {
-        guard let target = contracts.endpoint(id: trigger.endpointID),
-              let wire = builder.wire(request, endpoint: stream, token: await session.accessToken, tenant: await session.tenantID)
-        else { return .skipped(testCase, "nothing to send") }
-        let triggerOutcome = TriggerAnswer()
-        let event = trigger.event
-        let (head, events) = await transport.listen(
-            wire, wait: streamWait,
-            afterOpen: { triggerOutcome.set(await self.send(trigger.request, endpoint: target)) },
-            enough: { received in received.contains { $0.name == event } })
-        var divergences = checker.check(head, endpoint: stream, caseName: testCase.name, expectedStatus: testCase.expectedStatus).divergences
-        guard divergences.isEmpty, case .response = head else { return CaseResult(testCase, divergences: divergences) }
-        if let answer = triggerOutcome.value {
-            let expected = target.successResponse?.status ?? 200
-            divergences += checker.check(answer, endpoint: target, caseName: testCase.name, expectedStatus: expected).divergences
+    /// A stream case: open the stream (sending the trigger once it is open), check its head, the
+    /// trigger's answer and the events: declared names, data valid against the declared schema, ids
+    /// present and increasing where the contract promises them. With `replay` promised: trigger again
+    /// while disconnected, reconnect with `Last-Event-ID` and expect the missed event first. With a
+    /// `heartbeat`: a comment within that many seconds.
+    func probe(_ testCase: TestCase, request: PlannedRequest, stream: Endpoint) async -> CaseResult {
+        var divergences: [Divergence] = []
+        var exercised = [stream.id]
+        let promise = testCase.promise
+        let triggerTarget = testCase.trigger.flatMap { contracts.endpoint(id: $0.endpointID) }
+        let event = testCase.trigger?.event
+        // First connection: the trigger's event arrives live.
+        var afterOpen: (@Sendable () async -> HTTPOutcome)?
+        if let trigger = testCase.trigger, let triggerTarget {
+            afterOpen = { await self.send(trigger.request, endpoint: triggerTarget) }
         }
-        divergences += check(events, expecting: event, on: stream, after: target.id, caseName: testCase.name)
-        return CaseResult(testCase, divergences: divergences, exercised: [stream.id, target.id])
+        let first = await listen(request, stream: stream, wait: streamWait, afterOpen: afterOpen) { (reading: StreamReading) -> Bool in
+            guard let event else { return !reading.events.isEmpty }
+            return reading.events.contains { $0.name == event }
+        }
+        divergences += checker.check(first.head, endpoint: stream, caseName: testCase.name, expectedStatus: testCase.expectedStatus).divergences
+        guard divergences.isEmpty, case .response = first.head else { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
+        if let answer = first.trigger, let triggerTarget {
+            exercised.append(triggerTarget.id)
+            divergences += checker.check(answer, endpoint: triggerTarget, caseName: testCase.name, expectedStatus: triggerTarget.successResponse?.status ?? 200).divergences
+        }
+        let firstEvents: [ServerSentEvent] = first.reading.events
+        divergences += check(firstEvents, on: stream, promise: promise, caseName: testCase.name, connection: "live")
+        guard let event, let trigger = testCase.trigger, let triggerTarget else { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
+        guard let seen = firstEvents.first(where: { $0.name == event }) else {
+            let names = firstEvents.isEmpty ? "nothing" : firstEvents.map { $0.name }.joined(separator: ", ")
+            divergences.append(Divergence(endpointID: stream.id, caseName: testCase.name, kind: .event, expected: event, actual: names,
+                                          message: "no '\(event)' event within \(streamWait) after \(trigger.endpointID)"))
+            return CaseResult(testCase, divergences: divergences, exercised: exercised)
+        }
+        guard let promise, promise.replay || promise.heartbeat != nil else { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
+        // Second connection: what was published while away is replayed after Last-Event-ID.
+        if promise.replay, let lastID = seen.id {
+            _ = await send(trigger.request, endpoint: triggerTarget)
+            var reconnect = request
+            reconnect.headers.append(("Last-Event-ID", lastID))
+            let wait = max(streamWait, .seconds(promise.heartbeat.map { $0 + 2 } ?? 0))
+            let second = await listen(reconnect, stream: stream, wait: wait, afterOpen: nil) { reading in
+                reading.events.contains { $0.name == event && Self.isAfter($0.id, lastID) } && (promise.heartbeat == nil || reading.heartbeats > 0)
+            }
+            divergences += checker.check(second.head, endpoint: stream, caseName: testCase.name, expectedStatus: testCase.expectedStatus).divergences
+            divergences += check(second.reading.events, on: stream, promise: promise, caseName: testCase.name, connection: "reconnected")
+            if !second.reading.events.contains(where: { $0.name == event && Self.isAfter($0.id, lastID) }) {
+                divergences.append(Divergence(
+                    endpointID: stream.id, caseName: testCase.name, kind: .event, expected: "'\(event)' after id \(lastID)",
+                    actual: second.reading.events.isEmpty ? "nothing" : second.reading.events.map { "\($0.name)#\($0.id ?? "-")" }.joined(separator: ", "),
+                    message: "reconnected with Last-Event-ID \(lastID): the event published meanwhile was not replayed"))
+            }
+            if let interval = promise.heartbeat, second.reading.heartbeats == 0 {
+                divergences.append(heartbeatMissing(stream, caseName: testCase.name, interval: interval))
+            }
+        } else if let interval = promise.heartbeat {
+            let quiet = await listen(request, stream: stream, wait: .seconds(interval + 2), afterOpen: nil) { $0.heartbeats > 0 }
+            if quiet.reading.heartbeats == 0 { divergences.append(heartbeatMissing(stream, caseName: testCase.name, interval: interval)) }
+        }
+        return CaseResult(testCase, divergences: divergences, exercised: exercised)
     }
 
-    /// The first event of the expected name, its data JSON and valid against the declared schema.
-    func check(_ events: [ServerSentEvent], expecting name: String, on stream: Endpoint, after trigger: String, caseName: String) -> [Divergence] {
-        guard let event = events.first(where: { $0.name == name }) else {
-            let seen = events.isEmpty ? "nothing" : events.map(\.name).joined(separator: ", ")
-            return [Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: name, actual: seen,
-                               message: "no '\(name)' event within \(streamWait) after \(trigger)")]
+    private func heartbeatMissing(_ stream: Endpoint, caseName: String, interval: Int) -> Divergence {
+        Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "a comment within \(interval)s", actual: "none",
+                   message: "no heartbeat comment within the declared \(interval) seconds")
+    }
+
+    /// Whether an event id comes after another (numerically when both are numbers).
+    static func isAfter(_ id: String?, _ other: String) -> Bool {
+        guard let id else { return false }
+        if let number = Int(id), let previous = Int(other) { return number > previous }
+        return id != other
+    }
+
+    private func listen(
+        _ request: PlannedRequest, stream: Endpoint, wait: Duration, afterOpen: (@Sendable () async -> HTTPOutcome)?,
+        enough: @escaping @Sendable (StreamReading) -> Bool
+    ) async -> (head: HTTPOutcome, reading: StreamReading, trigger: HTTPOutcome?) {
+        guard let wire = builder.wire(request, endpoint: stream, auth: await auth(for: request.identity, captured: nil)) else {
+            return (.failure(TransportFailure(kind: .other, message: "service \(stream.service) has no target")), StreamReading(), nil)
         }
-        let data: JSONValue
-        do {
-            data = try JSONParser.parse(Array(event.data.utf8))
-        } catch {
-            return [Divergence(endpointID: stream.id, caseName: caseName, kind: .json, actual: ResponseChecker.short(event.data),
-                               message: "the data of '\(name)' is not JSON: \(error)")]
+        let answer = TriggerAnswer()
+        let (head, reading) = await transport.listen(wire, wait: wait, afterOpen: { if let afterOpen { answer.set(await afterOpen()) } }, enough: enough)
+        return (head, reading, answer.value)
+    }
+
+    /// Every event: a declared name, JSON data valid against its schema, an increasing `id:` where promised.
+    func check(_ events: [ServerSentEvent], on stream: Endpoint, promise: StreamPromise?, caseName: String, connection: String) -> [Divergence] {
+        var found: [Divergence] = []
+        var previous: Int?
+        for event in events {
+            guard let declaration = stream.events.first(where: { $0.name == event.name }) else {
+                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: stream.events.map(\.name).joined(separator: " | "),
+                                        actual: event.name, message: "\(connection): an event named '\(event.name)', which the contract does not declare"))
+                continue
+            }
+            if promise?.ids == true {
+                if let id = event.id, !id.isEmpty {
+                    if let number = Int(id) {
+                        if let previous, number <= previous {
+                            found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "an id after \(previous)", actual: id,
+                                                    message: "\(connection): event ids do not increase"))
+                        }
+                        previous = number
+                    }
+                } else {
+                    found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "id:", actual: "none",
+                                            message: "\(connection): '\(event.name)' carries no id, so a client cannot resume after it"))
+                }
+            }
+            let data: JSONValue
+            do {
+                data = try JSONParser.parse(Array(event.data.utf8))
+            } catch {
+                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .json, actual: ResponseChecker.short(event.data),
+                                        message: "the data of '\(event.name)' is not JSON: \(error)"))
+                continue
+            }
+            for error in declaration.schema?.validate(data) ?? [] {
+                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .schema, pointer: error.instancePointer.description,
+                                        expected: error.keyword, actual: data.value(at: error.instancePointer).map { ResponseChecker.short($0.jsonString()) } ?? "missing",
+                                        message: "event '\(event.name)': \(error.message)"))
+            }
         }
-        guard let schema = stream.events.first(where: { $0.name == name })?.schema else { return [] }
-        return schema.validate(data).map { error in
-            Divergence(endpointID: stream.id, caseName: caseName, kind: .schema, pointer: error.instancePointer.description,
-                       expected: error.keyword, actual: data.value(at: error.instancePointer).map { ResponseChecker.short($0.jsonString()) } ?? "missing",
-                       message: "event '\(name)': \(error.message)")
-        }
+        // One root cause, one line: the same complaint about every event is said once.
+        var seen: Set<String> = []
+        return found.filter { seen.insert("\($0.kind)|\($0.pointer ?? "")|\($0.expected ?? "")|\($0.message)").inserted }
     }
 }
 

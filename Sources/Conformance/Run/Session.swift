@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import JSON
 import Synchronization
@@ -19,11 +20,29 @@ public actor Session {
     /// Every secret seen (password, tokens), for redaction.
     public let book: SecretBook
     public var secrets: Set<String> { book.all }
+    /// Where a login or refresh answer holds the tokens (`services.yaml` sessions).
+    let pointers: AnswerPointers
     /// The refresh call under way, if any.
     var inFlightBox: Task<JSONValue?, Never>?
 
-    public init(credentials: Credentials, book: SecretBook = SecretBook()) {
+    /// Where the tokens, tenant and user are in a login answer.
+    public struct AnswerPointers: Sendable {
+        public var access: JSONPointer
+        public var refresh: JSONPointer?
+        public var tenant: JSONPointer?
+        public var user: JSONPointer?
+
+        public init(_ conventions: SessionConventions?) {
+            access = conventions?.access ?? JSONPointer("/data/access_token")
+            refresh = conventions?.refreshToken
+            tenant = conventions?.tenant
+            user = conventions?.user
+        }
+    }
+
+    public init(credentials: Credentials, book: SecretBook = SecretBook(), pointers: AnswerPointers = .init(nil)) {
         self.book = book
+        self.pointers = pointers
         if case .token(let token, let tenant) = credentials {
             accessToken = token
             tenantID = tenant
@@ -33,20 +52,22 @@ public actor Session {
         if let password = credentials.password { book.insert(password) }
     }
 
-    /// Takes the tokens from a login or refresh answer (`/data/access_token`, `/data/refresh_token`, `/data/tenant/id`).
+    /// Takes the tokens from a login or refresh answer, where the conventions say they are.
     public func adopt(_ body: JSONValue) {
-        guard let data = body["data"] else { return }
-        if let access = data["access_token"]?.stringValue {
+        if let access = body.value(at: pointers.access)?.stringValue {
             accessToken = access
             book.insert(access)
-            userID = data["user"]?["user_id"]?.stringValue ?? data["user"]?["id"]?.stringValue ?? Self.subject(of: access) ?? userID
+            userID = pointers.user.flatMap { body.value(at: $0)?.stringValue } ?? Self.subject(of: access) ?? userID
         }
-        if let refresh = data["refresh_token"]?.stringValue {
+        if let pointer = pointers.refresh, let refresh = body.value(at: pointer)?.stringValue {
             refreshToken = refresh
             book.insert(refresh)
         }
-        if let tenant = data["tenant"]?["id"]?.stringValue { tenantID = tenant }
+        if let pointer = pointers.tenant, let tenant = body.value(at: pointer)?.stringValue { tenantID = tenant }
     }
+
+    /// Whether an answer carries an access token where the conventions say.
+    nonisolated func hasAccess(_ body: JSONValue) -> Bool { body.value(at: pointers.access) != nil }
 
     /// Remembers a token a flow captured, so reports redact it too.
     public func noteSecret(_ value: String) { book.insert(value) }
@@ -67,13 +88,13 @@ extension Session {
     /// Answers whether a fresh token is available.
     public func refresh(stale: String?, using call: @escaping @Sendable (String) async -> JSONValue?) async -> Bool {
         if accessToken != stale, accessToken != nil { return true }
-        if let inFlightBox { return await inFlightBox.value?["data"]?["access_token"] != nil }
+        if let inFlightBox { return await inFlightBox.value.map(hasAccess) ?? false }
         guard let refreshToken else { return false }
         let task = Task { await call(refreshToken) }
         inFlightBox = task
         let body = await task.value
         inFlightBox = nil
-        guard let body, body["data"]?["access_token"] != nil else { return false }
+        guard let body, hasAccess(body) else { return false }
         adopt(body)
         return true
     }

@@ -3,6 +3,16 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
+/// What a stream sent while it was read: its events, and the heartbeat comments that came after its head.
+public struct StreamReading: Sendable {
+    public var events: [ServerSentEvent] = []
+    public var heartbeats = 0
+    public init(events: [ServerSentEvent] = [], heartbeats: Int = 0) {
+        self.events = events
+        self.heartbeats = heartbeats
+    }
+}
+
 /// One request on the wire: absolute URL, headers, body bytes.
 public struct WireRequest: Sendable {
     public var method: String
@@ -27,8 +37,8 @@ public protocol Transport: Sendable {
     /// until `enough` holds or `wait` has passed; then closes it.
     func listen(
         _ request: WireRequest, wait: Duration, afterOpen: @escaping @Sendable () async -> Void,
-        enough: @escaping @Sendable ([ServerSentEvent]) -> Bool
-    ) async -> (HTTPOutcome, [ServerSentEvent])
+        enough: @escaping @Sendable (StreamReading) -> Bool
+    ) async -> (HTTPOutcome, StreamReading)
 }
 
 /// AsyncHTTPClient: one shared client, no redirects, a deadline per request, a body cap, retries for
@@ -64,8 +74,8 @@ public final class AsyncHTTPTransport: Transport {
 
     public func listen(
         _ wire: WireRequest, wait: Duration, afterOpen: @escaping @Sendable () async -> Void,
-        enough: @escaping @Sendable ([ServerSentEvent]) -> Bool
-    ) async -> (HTTPOutcome, [ServerSentEvent]) {
+        enough: @escaping @Sendable (StreamReading) -> Bool
+    ) async -> (HTTPOutcome, StreamReading) {
         var request = HTTPClientRequest(url: wire.url)
         request.method = HTTPMethod(rawValue: wire.method)
         for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
@@ -73,22 +83,28 @@ public final class AsyncHTTPTransport: Transport {
         do {
             response = try await client.execute(request, timeout: timeout)
         } catch {
-            return (.failure(Self.classify(error)), [])
+            return (.failure(Self.classify(error)), StreamReading())
         }
         let head = HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) })
-        guard (200..<300).contains(head.status) else { return (.response(head), []) }
+        guard (200..<300).contains(head.status) else { return (.response(head), StreamReading()) }
         let body = response.body
-        let events = await withTaskGroup(of: [ServerSentEvent]?.self) { group in
+        let opened = ContinuousClock.now
+        let events = await withTaskGroup(of: StreamReading?.self) { group in
             group.addTask {
                 var parser = EventStreamParser()
-                var received: [ServerSentEvent] = []
+                var reading = StreamReading()
                 do {
                     for try await chunk in body {
-                        received += parser.feed(chunk.readableBytesView)
-                        if enough(received) { break }
+                        let before = parser.comments
+                        reading.events += parser.feed(chunk.readableBytesView)
+                        // A comment sent with the head (`: connected`) is no heartbeat; a later one is.
+                        if parser.comments > before, opened.duration(to: .now) > .milliseconds(500) {
+                            reading.heartbeats += parser.comments - before
+                        }
+                        if enough(reading) { break }
                     }
                 } catch {}
-                return received
+                return reading
             }
             await afterOpen()  // while the stream is being read
             group.addTask {
@@ -96,7 +112,7 @@ public final class AsyncHTTPTransport: Transport {
                 return nil
             }
             // Whichever ends first — enough events, the stream closing, or the wait — ends the listening.
-            var result: [ServerSentEvent] = []
+            var result = StreamReading()
             while let finished = await group.next() {
                 if let received = finished {
                     result = received
@@ -130,7 +146,8 @@ public final class AsyncHTTPTransport: Transport {
         if let body = wire.body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await client.execute(request, timeout: timeout)
         var answer = HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) })
-        guard readBody else { return answer }  // dropping the body cancels the stream
+        // A stream is closed after its head (dropping the body cancels it); a refusal's body is read.
+        guard readBody || !(200..<300).contains(answer.status) else { return answer }
         for try await chunk in response.body {
             if answer.body.count + chunk.readableBytes > bodyCap {
                 answer.truncated = true

@@ -4,7 +4,7 @@ import JSONSchema
 extension ContractLoader {
     static let endpointKeys = [
         "summary", "description", "method", "path", "aliases", "auth", "tags", "decisions", "headers", "query",
-        "body", "responses", "events", "channel", "fake", "safe", "verify",
+        "body", "responses", "events", "channel", "fake", "safe", "verify", "stream",
     ]
 
     func parseEndpoint(id: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, service: String, fileTags: [String]) {
@@ -54,12 +54,16 @@ extension ContractLoader {
         let safe = reader.bool("safe")
         let verifiedBy = parseVerification(reader, endpointID: id)
         let trigger = parseTrigger(reader, events: events)
+        var hints = parseHints(reader)
+        hints.via = verifiedBy
+        hints.trigger = trigger
+        let stream = parseStream(reader, responses: responses)
         guard let method, let path, let auth else { return }
         let endpoint = Endpoint(
             id: id, service: service, summary: reader.string("summary") ?? "", description: reader.string("description"),
             method: method, path: path, aliases: aliases, auth: auth, tags: fileTags + reader.stringList("tags"),
             decisions: decisions, headers: headers, query: query, body: body, responses: responses, events: events,
-            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, verifiedBy: verifiedBy, trigger: trigger, location: reader.location)
+            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, hints: hints, stream: stream, location: reader.location)
         checkCompleteness(endpoint, reader: reader)
         endpoints.append(endpoint)
     }
@@ -67,7 +71,7 @@ extension ContractLoader {
     /// `verify: { via: flowId }`: the flow that proves the endpoint's success, checked once every flow is read.
     private func parseVerification(_ reader: ObjectReader, endpointID: String) -> String? {
         guard let value = reader.value("verify"),
-              let verify = ObjectReader(value, at: reader.pointer("verify"), in: reader.document, what: "verify", allowed: ["via", "trigger"], diagnostics: diagnostics),
+              let verify = ObjectReader(value, at: reader.pointer("verify"), in: reader.document, what: "verify", allowed: Self.verifyKeys, diagnostics: diagnostics),
               let flowID = verify.string("via")
         else { return nil }
         deferredChecks.append { [unowned self] in
@@ -85,6 +89,51 @@ extension ContractLoader {
             if !proves { verify.error("flow '\(flowID)' has no step calling '\(endpointID)' that expects success", at: "via") }
         }
         return flowID
+    }
+
+    static let verifyKeys = ["via", "trigger", "fresh", "singleUse"]
+
+    /// `verify: { fresh: [pointer], singleUse: { at: [pointer], refused: status } }`.
+    private func parseHints(_ reader: ObjectReader) -> VerifyHints {
+        var hints = VerifyHints()
+        // Unknown keys and a non-mapping are reported once, by `parseVerification`.
+        guard let value = reader.value("verify"), case .object(let members) = value,
+              let verify = ObjectReader(value, at: reader.pointer("verify"), in: reader.document, what: "verify", allowed: Array(members.keys), diagnostics: diagnostics)
+        else { return hints }
+        func pointers(_ list: [String], key: String, in owner: ObjectReader) -> [JSONPointer] {
+            list.compactMap { text in
+                guard text.hasPrefix("/") else {
+                    owner.error("'\(text)' is not a JSON pointer into the request body", at: key)
+                    return nil
+                }
+                return JSONPointer(text)
+            }
+        }
+        hints.fresh = pointers(verify.stringList("fresh"), key: "fresh", in: verify)
+        if let single = verify.value("singleUse"),
+           let reader = ObjectReader(single, at: verify.pointer("singleUse"), in: reader.document, what: "singleUse", allowed: ["at", "refused"], diagnostics: diagnostics) {
+            let at = pointers(reader.stringList("at"), key: "at", in: reader)
+            guard let refused = reader.integer("refused") else {
+                reader.error("missing required key 'refused' (the status a used value is answered with)")
+                return hints
+            }
+            if at.isEmpty { reader.error("'at' names no body member") }
+            hints.singleUse = .init(at: at, refused: refused)
+        }
+        return hints
+    }
+
+    /// `stream: { ids, replay, heartbeat }` on a `text/event-stream` endpoint.
+    private func parseStream(_ reader: ObjectReader, responses: [Response]) -> StreamPromise? {
+        guard let value = reader.value("stream"),
+              let stream = ObjectReader(value, at: reader.pointer("stream"), in: reader.document, what: "stream", allowed: ["ids", "replay", "heartbeat"], diagnostics: diagnostics)
+        else { return nil }
+        if !responses.contains(where: { $0.contentType.hasPrefix("text/event-stream") }) {
+            reader.error("'stream' is for endpoints that answer text/event-stream", at: "stream")
+        }
+        let heartbeat = stream.integer("heartbeat")
+        if let heartbeat, heartbeat < 1 { stream.error("heartbeat must be at least 1 second", at: "heartbeat") }
+        return StreamPromise(ids: stream.bool("ids") ?? true, replay: stream.bool("replay") ?? false, heartbeat: heartbeat)
     }
 
     /// `verify: { trigger: { call, path?, body?, event } }` on a stream endpoint.

@@ -25,6 +25,7 @@ public final class ContractLoader {
     var endpoints: [Endpoint] = []
     var collections: [String: ResourceCollection] = [:]
     var flows: [Flow] = []
+    var conventions = Conventions()
     /// Every event a stream endpoint declares, for checking `emit`.
     var declaredEvents: Set<String> = []
     /// Checks that need every file parsed first (collections, endpoints, events used before declared).
@@ -50,7 +51,7 @@ public final class ContractLoader {
         ContractSet(
             services: services.sorted { $0.name < $1.name },
             endpoints: endpoints.sorted { ($0.service, $0.path.template, $0.method) < ($1.service, $1.path.template, $1.method) },
-            collections: collections, flows: flows.sorted { $0.id < $1.id })
+            collections: collections, flows: flows.sorted { $0.id < $1.id }, conventions: conventions)
     }
 
     private func run() {
@@ -95,9 +96,10 @@ public final class ContractLoader {
     }
 
     private func parseServices(_ document: YAMLDocument) {
-        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services"], diagnostics: diagnostics),
+        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy"], diagnostics: diagnostics),
             let entries = file.mapping("services")
         else { return }
+        conventions = parseConventions(file)
         for (name, value) in entries {
             let pointer = file.pointer("services").appending(name)
             guard let reader = ObjectReader(value, at: pointer, in: document, what: "service '\(name)'", allowed: ["title", "port", "prefix"], diagnostics: diagnostics)

@@ -4,6 +4,8 @@ public struct ContractSet: Sendable {
     public var endpoints: [Endpoint]
     public var collections: [String: ResourceCollection]
     public var flows: [Flow]
+    /// How clients sign in and name their tenant (`services.yaml`).
+    public var conventions: Conventions = Conventions()
 
     public func service(named name: String) -> Service? { services.first { $0.name == name } }
     public func endpoint(id: String) -> Endpoint? { endpoints.first { $0.id == id } }
@@ -17,5 +19,19 @@ public struct ContractSet: Sendable {
                 "\(endpoint.service) \(endpoint.method.rawValue) \($0.template)"
             }
         }.sorted()
+    }
+}
+
+extension ContractSet {
+    /// The protected endpoints forged tokens are sent to: per service, the first `perService` GETs
+    /// (by path) that need no path value and no query parameter — auth is all they test. `verify`
+    /// probes them and `serve --mutate accept-forged` breaks one of them, so both pick the same.
+    public func tokenProbes(perService: Int) -> [Endpoint] {
+        services.flatMap { service in
+            endpoints(of: service.name)
+                .filter { $0.auth.isProtected && $0.method == .GET && $0.path.parameterNames.isEmpty && !$0.query.contains(where: \.required) && $0.auth != .query }
+                .sorted { $0.path.template < $1.path.template }
+                .prefix(perService)
+        }
     }
 }

@@ -41,18 +41,17 @@ public final class Endpoint: Sendable, Identifiable {
     public let fake: FakeBehaviour?
     /// Safe to replay against production (`verify --read-only`).
     public let safe: Bool
-    /// The flow that proves this endpoint's success when its example needs state set up first
-    /// (`verify: { via: goalLifecycle }`): `verify` runs no standalone example for it.
-    public let verifiedBy: String?
-    /// For a stream: the request `verify` sends to make it publish an event (`verify.trigger`).
-    public let trigger: StreamTrigger?
+    /// What `verify` is told beyond the example (`verify:`).
+    public let hints: VerifyHints
+    /// For a stream: what it promises (ids, replay, heartbeat).
+    public let stream: StreamPromise?
     public let location: SourceLocation
 
     public init(
         id: String, service: String, summary: String, description: String?, method: HTTPMethod, path: PathTemplate,
         aliases: [PathTemplate], auth: AuthRequirement, tags: [String], decisions: [String], headers: [Parameter],
         query: [Parameter], body: RequestBody?, responses: [Response], events: [EventDeclaration], channel: String?,
-        fake: FakeBehaviour?, safe: Bool, verifiedBy: String?, trigger: StreamTrigger?, location: SourceLocation
+        fake: FakeBehaviour?, safe: Bool, hints: VerifyHints, stream: StreamPromise?, location: SourceLocation
     ) {
         self.id = id
         self.service = service
@@ -72,10 +71,16 @@ public final class Endpoint: Sendable, Identifiable {
         self.channel = channel
         self.fake = fake
         self.safe = safe
-        self.verifiedBy = verifiedBy
-        self.trigger = trigger
+        self.hints = hints
+        self.stream = stream
         self.location = location
     }
+
+    /// The flow that proves this endpoint's success when its example needs state set up first
+    /// (`verify: { via: goalLifecycle }`): `verify` runs no standalone example for it.
+    public var verifiedBy: String? { hints.via }
+    /// For a stream: the request `verify` sends to make it publish an event (`verify.trigger`).
+    public var trigger: StreamTrigger? { hints.trigger }
 
     /// The first 2xx response: what success looks like.
     public var successResponse: Response? { responses.first { (200..<300).contains($0.status) } }

@@ -1,0 +1,187 @@
+import Contracts
+import JSON
+
+/// Replays one script (a contract flow, or a case the planner wrote): steps in order with templated
+/// values and captures; cleanup steps always run (404 tolerated). Every answer is also checked
+/// against the contract.
+///
+/// A divergence that leaves later steps what they need (a `null` where a string is documented) is
+/// recorded and the script goes on. A step whose status is in the wrong class, whose captures are
+/// missing or that got no answer stops it: each later step is reported as not reached, with why.
+struct ScriptRunner: Sendable {
+    let runner: Runner
+
+    enum StepVerdict {
+        case passed
+        /// Divergences found; `stops` when later steps cannot run on what this one left.
+        case failed([Divergence], stops: String?)
+        case skipped(String)
+    }
+
+    func run(_ script: Script, as testCase: TestCase) async -> CaseResult {
+        var values: [String: JSONValue] = [:]
+        if let user = await runner.session.userID { values["user.id"] = .string(user) }
+        if let tenant = await runner.session.tenantID { values["tenant.id"] = .string(tenant) }
+        if let tenant = await runner.second?.tenantID { values["second.tenant.id"] = .string(tenant) }
+        if let email = runner.credentials.email { values["credentials.email"] = .string(email) }
+        if let password = runner.credentials.password { values["credentials.password"] = .string(password) }
+        values["run.id"] = .string(Self.runID())
+        var divergences: [Divergence] = []
+        var skipped: [String] = []
+        var notReached: [String] = []
+        var exercised: [String] = []
+        var stop: String?
+        for (index, step) in script.steps.enumerated() {
+            let label = Self.label(step, index: index, cleanup: false)
+            if let stop {
+                notReached.append("\(label): not reached — \(stop)")
+                continue
+            }
+            if step.requiresClean, !divergences.isEmpty {
+                notReached.append("\(label): not reached — an earlier step already diverged")
+                continue
+            }
+            switch await run(step, label: label, testCase: testCase, values: &values, cleanup: false) {
+            case .passed: exercised.append(step.call)
+            case .skipped(let reason): skipped.append("\(label): \(reason)")
+            case .failed(let found, let stops):
+                exercised.append(step.call)
+                divergences += found
+                stop = stops.map { "\(label) \($0)" }
+            }
+        }
+        var leftBehind = script.leavesBehind
+        for (index, step) in script.cleanup.enumerated() {
+            let label = Self.label(step, index: index, cleanup: true)
+            switch await run(step, label: label, testCase: testCase, values: &values, cleanup: true) {
+            case .failed(let found, _):
+                divergences += found
+                leftBehind.append("\(label) failed: what it removes may be left behind")
+            case .skipped, .passed: break
+            }
+        }
+        if divergences.isEmpty, exercised.isEmpty { return .skipped(testCase, (skipped + notReached).joined(separator: "; ")) }
+        var result = CaseResult(testCase, divergences: divergences, exercised: exercised)
+        if !skipped.isEmpty { result.reason = "skipped " + skipped.joined(separator: "; ") }
+        result.notReached = notReached
+        result.leftBehind = leftBehind
+        return result
+    }
+
+    static func label(_ step: ScriptStep, index: Int, cleanup: Bool) -> String {
+        "\(cleanup ? "cleanup" : "step") \(index + 1) (\(step.call)\(step.label.map { ", \($0)" } ?? ""))"
+    }
+
+    /// Whether a read-after-write divergence is the write's fault: a value that differs, or a status
+    /// the read documents (200 where a deleted record's 404 was due). A read that breaks its own
+    /// contract (undocumented status, schema, content type) is the read's fault.
+    static func blames(culprit divergence: Divergence, endpoint: Endpoint) -> Bool {
+        switch divergence.kind {
+        case .expectation, .leak: true
+        case .status: divergence.actual.flatMap(Int.init).map { endpoint.response(for: $0) != nil } ?? false
+        default: false
+        }
+    }
+
+    /// A value unique to this replay (`{{run.id}}`), for data that must not collide with an earlier run's.
+    static func runID() -> String {
+        String((0..<10).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+    }
+
+    private func run(_ step: ScriptStep, label: String, testCase: TestCase, values: inout [String: JSONValue], cleanup: Bool) async -> StepVerdict {
+        guard let endpoint = runner.contracts.endpoint(id: step.call) else { return .skipped("no endpoint '\(step.call)'") }
+        let template = FlowTemplate(values: values)
+        let request: PlannedRequest
+        var captured: String?
+        do {
+            let path = Dictionary(uniqueKeysWithValues: try template.renderText(step.path))
+            request = PlannedRequest(
+                method: endpoint.method, path: endpoint.path.expand(path), query: try template.renderText(step.query),
+                headers: try template.renderText(step.headers), body: try step.body.map { value throws(FlowTemplate.Missing) in try template.render(value) },
+                identity: step.identity)
+            if case .captured(let name) = step.identity { captured = try template.render(.string("{{\(name)}}")).stringValue }
+        } catch {
+            return .skipped("no value for {{\(error.name)}}")
+        }
+        let statuses = step.expect.flatMap { $0.statuses.isEmpty ? nil : $0.statuses } ?? [endpoint.successResponse?.status ?? 200]
+        let outcome = await runner.send(request, endpoint: endpoint, stream: step.headOnly, capturedToken: captured)
+        if cleanup, case .response(let answer) = outcome, answer.status == 404 { return .passed }
+        let caseName = testCase.name
+        // Of several acceptable statuses, the one answered is the one checked.
+        var expected = statuses[0]
+        if case .response(let answer) = outcome, statuses.contains(answer.status) { expected = answer.status }
+        var verdict = runner.checker.check(outcome, endpoint: endpoint, caseName: caseName, expectedStatus: expected)
+        if statuses.count > 1, let index = verdict.divergences.firstIndex(where: { $0.kind == .status }) {
+            verdict.divergences[index].expected = statuses.map(String.init).joined(separator: " or ")
+        }
+        if let body = verdict.body {
+            for (pointer, written) in step.expect?.body ?? [] {
+                let value = (try? template.render(written)) ?? written
+                let actual = body.value(at: pointer)
+                if actual.map({ $0.isJSONEqual(to: value) }) != true {
+                    verdict.divergences.append(Divergence(
+                        endpointID: endpoint.id, caseName: caseName, kind: .expectation, pointer: pointer.description,
+                        expected: value.jsonString(), actual: actual?.jsonString() ?? "missing", message: "expected \(pointer) to be \(ResponseChecker.short(value.jsonString()))"))
+                }
+            }
+            for written in step.expect?.absent ?? [] {
+                guard let value = (try? template.render(written))?.stringValue, !value.isEmpty else { continue }
+                if let pointer = Self.find(value, in: body) {
+                    verdict.divergences.append(Divergence(
+                        endpointID: endpoint.id, caseName: caseName, kind: .leak, pointer: pointer.description,
+                        expected: "absent", actual: ResponseChecker.short(value), message: "another tenant's value appears in the answer"))
+                }
+            }
+            for (name, pointer) in step.keep {
+                if let value = body.value(at: pointer) { values[name] = value }
+            }
+            for (name, pointer) in step.capture {
+                guard let value = body.value(at: pointer) else { continue }
+                values[name] = value
+                if name.lowercased().contains("token"), let secret = value.stringValue { await runner.session.noteSecret(secret) }
+            }
+        } else if !(step.expect?.body.isEmpty ?? true), verdict.divergences.isEmpty {
+            verdict.divergences.append(Divergence(endpointID: endpoint.id, caseName: caseName, kind: .expectation,
+                                                  message: "expect.body given but the answer has no JSON body"))
+        }
+        let missing = step.capture.filter { values[$0.name] == nil }
+        if verdict.divergences.isEmpty, !missing.isEmpty {
+            verdict.divergences += missing.map {
+                Divergence(endpointID: endpoint.id, caseName: caseName, kind: .expectation, pointer: $0.pointer.description,
+                           expected: "a value to capture as \($0.name)", actual: "missing", message: "capture \($0.name) found nothing")
+            }
+        }
+        guard !verdict.divergences.isEmpty else { return .passed }
+        let stops: String?
+        switch outcome {
+        case .failure: stops = "got no answer"
+        case .response(let answer):
+            if answer.status / 100 != expected / 100 { stops = "answered \(answer.status) where \(expected) was expected" }
+            else if !missing.isEmpty { stops = "left \(missing.map(\.name).joined(separator: ", ")) uncaptured" }
+            else { stops = nil }
+        }
+        return .failed(verdict.divergences.map { divergence in
+            var labelled = divergence
+            labelled.message = "\(label): \(divergence.message)"
+            if let culprit = step.verifies, Self.blames(culprit: divergence, endpoint: endpoint) {
+                labelled.endpointID = culprit
+                labelled.message = "\(label), read after \(culprit): \(divergence.message)"
+            }
+            return labelled
+        }, stops: stops)
+    }
+
+    /// Where a string value occurs in a JSON answer (as a whole string, or inside a longer one).
+    static func find(_ needle: String, in value: JSONValue, at pointer: JSONPointer = .root) -> JSONPointer? {
+        switch value {
+        case .string(let text): return text.contains(needle) ? pointer : nil
+        case .array(let items):
+            for (index, item) in items.enumerated() { if let found = find(needle, in: item, at: pointer.appending(index)) { return found } }
+            return nil
+        case .object(let members):
+            for (key, member) in members { if let found = find(needle, in: member, at: pointer.appending(key)) { return found } }
+            return nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import JSON
+
+/// The API's conventions, declared once in `services.yaml`: how a client signs in, refreshes and
+/// signs out, and how it names its tenant. `verify` signs in and probes tokens and tenancy by them;
+/// `serve` answers tenancy refusals and logout revocations by them.
+///
+/// ```yaml
+/// sessions:
+///   login: { call: login, body: { email: "{{email}}", password: "{{password}}" } }
+///   refresh: { call: refreshToken, body: { refresh_token: "{{refresh}}" } }
+///   logout: { call: logout, query: { refresh_token: "{{refresh}}" }, revokes: [refresh] }
+///   tokens: { access: /data/access_token, refresh: /data/refresh_token, tenant: /data/tenant/id, user: /data/user/user_id }
+/// tenancy: { header: X-Tenant-Id, query: tenant, missing: 401, foreign: 403 }
+/// ```
+public struct Conventions: Sendable {
+    public var sessions: SessionConventions?
+    public var tenancy: TenancyConventions?
+
+    public init(sessions: SessionConventions? = nil, tenancy: TenancyConventions? = nil) {
+        self.sessions = sessions
+        self.tenancy = tenancy
+    }
+}
+
+public struct SessionConventions: Sendable {
+    /// A request template: `{{email}}`, `{{password}}` and `{{refresh}}` are filled in when sent.
+    public struct Call: Sendable {
+        public var endpoint: String
+        public var query: [String: JSONValue]
+        public var body: JSONValue?
+        public var location: SourceLocation
+    }
+
+    /// What a logout ends.
+    public enum Revocation: String, Sendable, CaseIterable { case access, refresh }
+
+    public var login: Call?
+    public var refresh: Call?
+    public var logout: Call?
+    /// What logout revokes: `refresh` (the token pair cannot be renewed) and/or `access` (the access
+    /// token stops working at once).
+    public var revokes: Set<Revocation>
+    /// Where a login or refresh answer holds the access token, the refresh token, the tenant, the user.
+    public var access: JSONPointer
+    public var refreshToken: JSONPointer?
+    public var tenant: JSONPointer?
+    public var user: JSONPointer?
+}
+
+public struct TenancyConventions: Sendable {
+    /// The request header naming the tenant (`X-Tenant-Id`).
+    public var header: String
+    /// The query parameter naming it where credentials travel in the query (`auth: query`).
+    public var query: String
+    /// The status when a protected request names no tenant.
+    public var missing: Int
+    /// The status when it names a tenant the token does not belong to.
+    public var foreign: Int
+}

@@ -1,0 +1,55 @@
+import JSON
+
+/// What an endpoint tells `understudy verify` beyond its example (`verify:` in the contract).
+///
+/// ```yaml
+/// register:
+///   verify: { fresh: [/email] }                          # a new account per run
+/// confirmEmail:
+///   verify: { singleUse: { at: [/token], refused: 422 } }  # the example's token works once
+/// ```
+public struct VerifyHints: Sendable {
+    /// The flow that proves the endpoint's success (`via`): no standalone example runs.
+    public var via: String?
+    /// For a stream: the request that makes it publish (`trigger`).
+    public var trigger: StreamTrigger?
+    /// Body members made unique per run (an email gets `+<run>` before its `@`, other strings a
+    /// `-<run>` suffix), so a registration does not collide with an earlier run's.
+    public var fresh: [JSONPointer]
+    /// Body members the example consumes (a single-use token): verify sends a value no run has used
+    /// and expects `refused`, so every run sees the same answer.
+    public var singleUse: SingleUse?
+
+    public struct SingleUse: Sendable {
+        public var at: [JSONPointer]
+        public var refused: Int
+    }
+
+    public init(via: String? = nil, trigger: StreamTrigger? = nil, fresh: [JSONPointer] = [], singleUse: SingleUse? = nil) {
+        self.via = via
+        self.trigger = trigger
+        self.fresh = fresh
+        self.singleUse = singleUse
+    }
+}
+
+/// What a `text/event-stream` endpoint promises its clients (`stream:` in the contract); `serve`
+/// keeps the promise and `verify` checks it.
+///
+/// ```yaml
+/// stream: { ids: true, replay: true, heartbeat: 15 }
+/// ```
+public struct StreamPromise: Sendable, Equatable {
+    /// Every event carries an `id:`, increasing within a stream.
+    public var ids: Bool
+    /// After a reconnect with `Last-Event-ID`, the retained events after that id are sent first.
+    public var replay: Bool
+    /// Seconds between heartbeat comments at the most; nil when none are promised.
+    public var heartbeat: Int?
+
+    public init(ids: Bool = true, replay: Bool = false, heartbeat: Int? = nil) {
+        self.ids = ids
+        self.replay = replay
+        self.heartbeat = heartbeat
+    }
+}
