@@ -4,8 +4,8 @@ public struct MockOptions: Sendable {
     public var quiet: Bool
     /// Validate every fake answer against the contract and answer 500 when a fake breaks it.
     public var strict: Bool
-    /// Seconds between SSE comment heartbeats.
-    public var heartbeat: Duration
+    /// Time between SSE comment heartbeats; nil: each stream's declared `heartbeat` (15 s where none is).
+    public var heartbeat: Duration?
     public var maxBodyBytes: Int
     /// Injected latency, failures, drops and readiness (`--latency`, `--fail`, …, `/__understudy/faults`); none by default.
     public var faults: FaultInjector
@@ -14,7 +14,7 @@ public struct MockOptions: Sendable {
 
     public init(
         cors: CORSPolicy = CORSPolicy(), quiet: Bool = false, strict: Bool = false,
-        heartbeat: Duration = .seconds(15), maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector(),
+        heartbeat: Duration? = nil, maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector(),
         mutations: MutationPlan? = nil
     ) {
         self.mutations = mutations

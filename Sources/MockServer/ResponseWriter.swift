@@ -7,8 +7,9 @@ import NIOCore
 
 /// Turns fake answers into HTTP responses: JSON bodies, files, and event streams.
 enum ResponseWriter {
-    /// `renamingEvents` is `serve --mutate`'s `rename-event`: each event goes out as `NAME.renamed`.
-    static func render(_ response: FakeResponse, engine: FakeEngine, heartbeat: Duration, renamingEvents: Bool = false) -> Response {
+    /// `style` says how a stream's events go out: what the endpoint promises (`stream:`), bent by
+    /// `serve --mutate` where the plan says.
+    static func render(_ response: FakeResponse, engine: FakeEngine, heartbeat: Duration, style: StreamStyle = StreamStyle()) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
@@ -27,8 +28,8 @@ enum ResponseWriter {
             fields[.contentType] = "text/event-stream"
             fields[.cacheControl] = "no-cache"
             fields[.connection] = "keep-alive"
-            let subscription = engine.events.subscribe(channel: channel, after: lastEventID.flatMap { Int($0) })
-            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: heartbeat, renaming: renamingEvents))
+            let subscription = engine.events.subscribe(channel: channel, after: style.replay ? lastEventID.flatMap { Int($0) } : nil)
+            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: style.heartbeat ?? heartbeat, style: style))
         }
     }
 
@@ -45,16 +46,27 @@ enum ResponseWriter {
     }
 }
 
+/// How a stream's events go out: ids, replay and heartbeat as the endpoint promises; renamed or
+/// stripped of ids by `serve --mutate`.
+struct StreamStyle: Sendable {
+    var ids = true
+    var replay = true
+    /// The endpoint's promised interval; nil: the server's `--heartbeat`.
+    var heartbeat: Duration?
+    /// `rename-event`: each event goes out as `NAME.renamed`.
+    var renaming = false
+}
+
 /// A server-sent-event body: replayed events first, then live ones, with comment heartbeats.
 /// It ends when the client goes away (a write fails) or the hub closes the subscription.
 enum EventStreamBody {
-    static func make(_ subscription: EventHub.Subscription, heartbeat: Duration, renaming: Bool = false) -> ResponseBody {
+    static func make(_ subscription: EventHub.Subscription, heartbeat: Duration, style: StreamStyle = StreamStyle()) -> ResponseBody {
         ResponseBody { writer in
             let (output, continuation) = AsyncStream<ByteBuffer>.makeStream(bufferingPolicy: .bufferingNewest(1024))
             continuation.yield(ByteBuffer(string: ": connected\nretry: 3000\n\n"))
-            for event in subscription.replay { continuation.yield(encode(event, renaming: renaming)) }
+            for event in subscription.replay { continuation.yield(encode(event, style: style)) }
             let forward = Task {
-                for await event in subscription.events { continuation.yield(encode(event, renaming: renaming)) }
+                for await event in subscription.events { continuation.yield(encode(event, style: style)) }
                 continuation.finish()
             }
             let beat = Task {
@@ -76,7 +88,7 @@ enum EventStreamBody {
         }
     }
 
-    static func encode(_ event: PublishedEvent, renaming: Bool = false) -> ByteBuffer {
-        ByteBuffer(string: "id: \(event.id)\nevent: \(event.name)\(renaming ? ".renamed" : "")\ndata: \(event.data.jsonString())\n\n")
+    static func encode(_ event: PublishedEvent, style: StreamStyle = StreamStyle()) -> ByteBuffer {
+        ByteBuffer(string: "\(style.ids ? "id: \(event.id)\n" : "")event: \(event.name)\(style.renaming ? ".renamed" : "")\ndata: \(event.data.jsonString())\n\n")
     }
 }

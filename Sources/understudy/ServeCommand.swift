@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "HS256 secret (≥ 32 bytes) so tokens survive restarts and real services accept them; random by default.")
     var jwtSecret: String?
     @Option(help: "Allow only this browser origin (repeatable); any origin by default.") var corsOrigin: [String] = []
-    @Option(help: "Seconds between SSE heartbeats.") var heartbeat: Int = 15
+    @Option(help: "Seconds between SSE heartbeats (default: each stream's declared heartbeat, else 15).") var heartbeat: Int?
     @Flag(help: "Validate every fake answer against its contract; a broken one becomes a 500.") var strict = false
     @Flag(help: "No request log on stdout.") var quiet = false
     @Option(help: "Add latency: 200ms or 100-500ms[,endpoint=ID|path=GLOB][,rate=R][,times=N] (repeatable).", transform: FaultFlag.latency)
@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let options = MockOptions(
             cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
-            heartbeat: .seconds(heartbeat), faults: faults, mutations: mutate.map { MutationPlan(contracts: report.contracts, spec: $0) })
+            heartbeat: heartbeat.map { .seconds($0) }, faults: faults, mutations: mutate.map { MutationPlan(contracts: report.contracts, spec: $0) })
         let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
         let active = restored?.scenario ?? scenario
         let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }

@@ -17,7 +17,7 @@ import Testing
         let report = Self.shipped
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
         let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
-        let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true))
+        let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1)))
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)
             let (run, redact) = await Self.verify(report, gateway: "http://127.0.0.1:\(port)")
@@ -40,9 +40,12 @@ import Testing
         let transport = AsyncHTTPTransport(timeout: .seconds(30))
         let credentials = Credentials.login(email: "demo@purposepath.app", password: "Demo123!")
         let target = Target.gateway(gateway, contracts: report.contracts)
-        let runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport)
+        var runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport)
         let problem = await runner.signIn()
         #expect(problem == nil)
+        let users = report.scenarios["default"]?.users.map { (email: $0.email, password: $0.password) } ?? []
+        let second = await runner.signInSecond(.none, candidates: users)
+        #expect(second == nil)
         let resolver = FixtureResolver(scenario: report.scenarios["default"], collections: report.contracts.collections,
                                        tenantID: await runner.session.tenantID, userID: await runner.session.userID)
         let planner = CasePlanner(contracts: report.contracts, resolver: resolver)

@@ -30,7 +30,7 @@ import Testing
         #expect(validation.request?.body == ["intent": "Grow"])
         #expect(validation.expectedStatus == 422)
         let auth = try #require(cases.first { $0.endpointID == "createGoal" && $0.kind == .auth })
-        #expect(auth.request?.credentials == .anonymous && auth.expectedStatus == 401)
+        #expect(auth.request?.identity == .anonymous && auth.expectedStatus == 401)
         // Query credentials are the runner's own, never the contract's example.
         let stream = try #require(cases.first { $0.kind == .stream })
         #expect(stream.request?.query.isEmpty == true)

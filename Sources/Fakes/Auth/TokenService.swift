@@ -90,6 +90,17 @@ public final class TokenService: Sendable {
         return claims
     }
 
+    /// The claims a token says it carries, unchecked: no signature, no expiry. Only for `serve
+    /// --mutate accept-forged`, which must accept what a careless backend would.
+    public static func unverifiedClaims(_ token: String) -> TokenClaims? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        return try? JSONDecoder().decode(TokenClaims.self, from: data)
+    }
+
     /// Three non-empty base64url parts joined by dots: anything else is refused before any
     /// decoding or HMAC, so garbage in `Authorization` costs a byte scan.
     static func isCompactJWS(_ token: String) -> Bool {

@@ -11,21 +11,78 @@ extension MockResponder {
         return success.example.map { .json($0, status: success.status) } ?? FakeResponse(status: success.status, body: .empty)
     }
 
-    /// Runs the fake; with `ignore-update` or `not-delete` the addressed record is put back afterwards,
-    /// so the answer says success while the state says otherwise.
+    /// Runs the fake, bent where the plan says: `ignore-update`/`not-delete` put the addressed record
+    /// back afterwards; `leak-tenant`/`found-unknown` answer where the lookup found nothing;
+    /// `allow-transition` carries out a refused transition; `reuse-refresh`/`keep-session` put the
+    /// session book back, so what the call used up or revoked stays good.
     func handle(_ request: FakeRequest) async -> FakeResponse {
-        let mutation = options.mutations?.mutation(for: request.endpoint.id)
-        guard mutation == .ignoreUpdate || mutation == .notDelete, let caller = request.caller,
-              let collection = request.endpoint.fake?.kind.collection, let id = Self.recordID(of: request)
-        else { return await engine.handle(request) }
-        let before = engine.store.read { $0.tenants[caller.tenantID]?.record(collection, id: id) }
-        let response = await engine.handle(request)
-        if let before, (200..<300).contains(response.status) {
-            _ = try? engine.store.mutate { (state: inout FakeState) throws(FakeError) in
-                state.tenants[caller.tenantID]?.put(collection, id: id, before)
+        guard let plan = options.mutations, let mutation = plan.mutation(for: request.endpoint.id) else { return await engine.handle(request) }
+        switch mutation {
+        case .ignoreUpdate, .notDelete:
+            guard let caller = request.caller, let collection = request.endpoint.fake?.kind.collection, let id = Self.recordID(of: request) else { break }
+            let before = engine.store.read { $0.tenants[caller.tenantID]?.record(collection, id: id) }
+            let response = await engine.handle(request)
+            if let before, (200..<300).contains(response.status) {
+                _ = try? engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+                    state.tenants[caller.tenantID]?.put(collection, id: id, before)
+                }
             }
+            return response
+        case .leakTenant, .foundUnknown:
+            let response = await engine.handle(request)
+            guard response.status == 404, let caller = request.caller, let collection = plan.collections[request.endpoint.id],
+                  let id = request.endpoint.path.parameterNames.last.flatMap({ request.pathParameters[$0] }) else { return response }
+            let elsewhere = engine.store.read { state in
+                state.tenants.first { $0.key != caller.tenantID && $0.value.record(collection, id: id) != nil }?.value.record(collection, id: id)
+            }
+            if mutation == .leakTenant, let elsewhere { return .data(elsewhere, status: request.endpoint.successResponse?.status ?? 200) }
+            if mutation == .foundUnknown, elsewhere == nil, let success = request.endpoint.successResponse, let example = success.example {
+                return .json(example, status: success.status)
+            }
+            return response
+        case .allowTransition:
+            let response = await engine.handle(request)
+            guard let fake = request.endpoint.fake, case .transition(let collection) = fake.kind, let refusal = fake.error,
+                  response.status == refusal.status, let field = fake.field, let caller = request.caller,
+                  let id = Self.recordID(of: request), var to = fake.to else { return response }
+            if case .string(let text) = to, text.hasPrefix("{{body."), text.hasSuffix("}}") {
+                to = request.body?[String(text.dropFirst(7).dropLast(2))] ?? to
+            }
+            let written = try? engine.store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue? in
+                guard case .object(var record)? = state.tenants[caller.tenantID]?.record(collection, id: id) else { return nil }
+                record[field] = to
+                state.tenants[caller.tenantID]?.put(collection, id: id, .object(record))
+                return .object(record)
+            }
+            guard let record = written ?? nil else { return response }
+            return .data(record, status: request.endpoint.successResponse?.status ?? 200)
+        case .reuseRefresh, .keepSession:
+            let before = engine.store.read { $0.sessions }
+            let response = await engine.handle(request)
+            _ = try? engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+                for (id, token) in before.refreshTokens { state.sessions.refreshTokens[id] = token }
+                state.sessions.revokedSessions = before.revokedSessions
+            }
+            return response
+        default: break
         }
-        return response
+        return await engine.handle(request)
+    }
+
+    /// How a stream's events go out: as the endpoint promises, bent by the plan.
+    func streamStyle(_ endpoint: Endpoint) -> StreamStyle {
+        let mutation = options.mutations?.mutation(for: endpoint.id)
+        let promise = endpoint.stream
+        return StreamStyle(
+            ids: (promise?.ids ?? true) && mutation != .dropEventIDs, replay: (promise?.replay ?? true) && mutation != .noReplay,
+            heartbeat: options.heartbeat == nil ? promise?.heartbeat.map { .seconds($0) } : nil, renaming: mutation == .renameEvent)
+    }
+
+    /// `accept-forged`: the caller a token names, without checking its signature or expiry.
+    func forgedCaller(_ endpoint: Endpoint, bearer: String?, tenant: String?) -> Caller? {
+        guard options.mutations?.mutation(for: endpoint.id) == .acceptForged, let bearer,
+              let claims = TokenService.unverifiedClaims(bearer), claims.tenant == tenant else { return nil }
+        return Caller(userID: claims.sub.value, tenantID: claims.tenant, email: claims.email, roles: claims.roles, sessionID: claims.sid)
     }
 
     /// The answer broken the way the plan says (status, body or content type).
@@ -47,7 +104,7 @@ extension MockResponder {
                 return response
             }
             mutated.body = .json(broken)
-        case .skipAuth, .ignoreUpdate, .notDelete, .renameEvent:
+        default:
             break  // applied around the fake, not to its answer
         }
         return mutated
