@@ -56,3 +56,58 @@ import Testing
         return (run, Redactor(secrets: await runner.session.secrets.union(["Demo123!"])))
     }
 }
+
+/// A run leaves no trace: twice in a row against one mock with no reset, no divergence either
+/// time, and the demo tenant's records are what they were, but for what the report says it left.
+@Suite struct NoTraceTests {
+    static let watched = ["goals", "strategies", "issues", "actions", "kpis", "products"]
+
+    static func unstamped(_ record: JSONValue, _ fields: [String]) -> JSONValue {
+        guard case .object(var members) = record else { return record }
+        for field in fields { members.removeValue(forKey: field) }
+        return .object(members)
+    }
+
+    @Test(.timeLimit(.minutes(3))) func twoRunsInARowPassAndLeaveOnlyWhatTheyReport() async throws {
+        let report = MockConformanceTests.shipped
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1)))
+        @Sendable func records() -> [String: [String: JSONValue]] {
+            engine.store.read { state in
+                var found: [String: [String: JSONValue]] = [:]
+                for name in Self.watched {
+                    for record in state.tenants["tenant_acme"]?.all(name) ?? [] {
+                        guard let id = record["id"]?.stringValue else { continue }
+                        found[name, default: [:]][id] = record
+                    }
+                }
+                return found
+            }
+        }
+        let before = records()
+        try await server.application(for: server.listeners[0]).test(.live) { client in
+            let port = try #require(client.port)
+            for attempt in 1...2 {
+                let (run, redact) = await MockConformanceTests.verify(report, gateway: "http://127.0.0.1:\(port)")
+                #expect(!run.hasDivergences, "run \(attempt):\n\(ConsoleReport().render(run, redact: redact))")
+                #expect(run.count(.skipped) == 0)
+                let after = records()
+                let reported = run.leftBehind.map(\.what).joined(separator: "\n")
+                for name in Self.watched {
+                    let old = before[name] ?? [:], new = after[name] ?? [:]
+                    // Saving a record as it is stamps it: the collection's timestamps may move, nothing else.
+                    let stamps = report.contracts.collections[name]?.timestamps.map { [$0.created, $0.updated] } ?? []
+                    for (id, record) in old {
+                        #expect(new[id].map { Self.unstamped($0, stamps).isJSONEqual(to: Self.unstamped(record, stamps)) } == true,
+                                "run \(attempt) changed or removed the fixture \(name) record \(id)")
+                    }
+                    let added = Set(new.keys).subtracting(old.keys)
+                    if !added.isEmpty {
+                        #expect(reported.contains("a \(name) record"), "run \(attempt) left \(added.count) \(name) record(s) it did not report: \(added.sorted())")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -18,17 +18,25 @@ import Testing
         let names = cases.map { "\($0.endpointID) \($0.name)" }
         #expect(names == [
             "listGoals example", "listGoals auth: no credentials → 401",
-            "createGoal example", "createGoal auth: no credentials → 401", "createGoal validation: without 'title' → 422",
-            "getGoal example", "getGoal auth: no credentials → 401",
+            "createGoal example", "createGoal auth: no credentials → 401", "createGoal validation: 6 bodies the schema refuses → 422",
+            "getGoal example", "getGoal auth: no credentials → 401", "getGoal not found: unknown {id} → 404",
             "health example",
-            "streamGoals stream", "streamGoals auth: no credentials → 401",
+            "streamGoals stream", "streamGoals auth: no credentials → 401", "streamGoals not found: unknown {goalId} → 404",
+            "listGoals token: expired token → 401", "listGoals token: tampered signature → 401", "listGoals token: alg: none → 401",
+            "listGoals token: garbage token → 401", "listGoals token: wrong scheme → 401",
+            "getGoal isolation: goals of one tenant, seen by another",
         ])
         let get = try #require(cases.first { $0.endpointID == "getGoal" && $0.kind == .example })
         #expect(get.request?.path == "/goals/goal_1")
         #expect(get.expectedStatus == 200)
-        let validation = try #require(cases.first { $0.kind == .validation })
-        #expect(validation.request?.body == ["intent": "Grow"])
-        #expect(validation.expectedStatus == 422)
+        // One of each kind the schema allows first (`title` left out, then wrong types and nulls), each refused with 422.
+        let validation = try #require(cases.first { $0.kind == .validation }?.script)
+        #expect(validation.steps.first?.body == ["intent": "Grow"] && validation.steps.first?.label == "missing required at /title")
+        #expect(Set(validation.steps.compactMap { $0.label?.components(separatedBy: " at ").first }) == ["missing required", "wrong type", "null"])
+        #expect(validation.steps.allSatisfy { $0.expect?.statuses == [422] })
+        #expect(validation.cleanup.map(\.call).isEmpty, "no delete endpoint: nothing to remove")
+        let missing = try #require(cases.first { $0.kind == .notFound && $0.endpointID == "getGoal" })
+        #expect(missing.request?.path == "/goals/goal_understudy0missing" && missing.expectedStatus == 404)
         let auth = try #require(cases.first { $0.endpointID == "createGoal" && $0.kind == .auth })
         #expect(auth.request?.identity == .anonymous && auth.expectedStatus == 401)
         // Query credentials are the runner's own, never the contract's example.
@@ -48,7 +56,8 @@ import Testing
 
     @Test func readOnlyKeepsSafeCasesAndFiltersApply() throws {
         let readOnly = try plan(options: .init(readOnly: true))
-        #expect(readOnly.allSatisfy { $0.request?.method == .GET && [.example, .stream, .auth].contains($0.kind) })
+        #expect(readOnly.allSatisfy { $0.request?.method == .GET && $0.script == nil && !$0.mutates })
+        #expect(Set(readOnly.map(\.kind)) == [.example, .stream, .auth, .notFound, .token])
         #expect(!readOnly.contains { $0.endpointID == "createGoal" })
         let only = try plan(options: .init(filter: CaseFilter(only: ["/goals/*"])))
         #expect(Set(only.map(\.endpointID)) == ["getGoal"])

@@ -53,11 +53,14 @@ struct ScriptRunner: Sendable {
         var leftBehind = script.leavesBehind
         for (index, step) in script.cleanup.enumerated() {
             let label = Self.label(step, index: index, cleanup: true)
-            switch await run(step, label: label, testCase: testCase, values: &values, cleanup: true) {
-            case .failed(let found, _):
-                divergences += found
-                leftBehind.append("\(label) failed: what it removes may be left behind")
-            case .skipped, .passed: break
+            for each in Self.elements(of: step, in: values) {
+                if let each { values["each"] = each }
+                switch await run(step, label: label, testCase: testCase, values: &values, cleanup: true) {
+                case .failed(let found, _):
+                    divergences += found
+                    leftBehind.append("\(label) failed: what it removes may be left behind")
+                case .skipped, .passed: break
+                }
             }
         }
         if divergences.isEmpty, exercised.isEmpty { return .skipped(testCase, (skipped + notReached).joined(separator: "; ")) }
@@ -66,6 +69,16 @@ struct ScriptRunner: Sendable {
         result.notReached = notReached
         result.leftBehind = leftBehind
         return result
+    }
+
+    /// The values a `forEach` step runs for (none when its capture is missing); `[nil]` for a plain step.
+    static func elements(of step: ScriptStep, in values: [String: JSONValue]) -> [JSONValue?] {
+        guard let name = step.forEach else { return [nil] }
+        switch values[name] {
+        case .array(let items)?: return items
+        case let value?: return [value]
+        case nil: return []
+        }
     }
 
     static func label(_ step: ScriptStep, index: Int, cleanup: Bool) -> String {
@@ -114,7 +127,11 @@ struct ScriptRunner: Sendable {
         if statuses.count > 1, let index = verdict.divergences.firstIndex(where: { $0.kind == .status }) {
             verdict.divergences[index].expected = statuses.map(String.init).joined(separator: " or ")
         }
-        if let body = verdict.body {
+        // A wrong status is the root cause: what the body should have held is not said again.
+        let statusWrong = verdict.divergences.contains { $0.kind == .status }
+        if let body = verdict.body, statusWrong {
+            for (name, pointer) in step.capture { if let value = body.value(at: pointer) { values[name] = value } }
+        } else if let body = verdict.body {
             for (pointer, written) in step.expect?.body ?? [] {
                 let value = (try? template.render(written)) ?? written
                 let actual = body.value(at: pointer)

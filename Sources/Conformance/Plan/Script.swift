@@ -61,6 +61,8 @@ public struct ScriptStep: Sendable {
     public var requiresClean: Bool
     /// Opens a stream and reads only its head (a stream endpoint that must refuse).
     public var headOnly: Bool
+    /// Runs once per element of this capture (an id or a list of ids), each as `{{each}}`.
+    public var forEach: String? = nil
 
     public init(
         call: String, label: String? = nil, identity: Identity = .primary, path: [String: JSONValue] = [:],

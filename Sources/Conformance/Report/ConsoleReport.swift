@@ -1,5 +1,6 @@
-/// The console summary: failures grouped by endpoint, requests per endpoint, coverage gaps, the
-/// baseline's verdict, and the final line `N passed, N failed, N skipped`.
+/// The console summary: failures grouped by family, then endpoint, with requests per endpoint;
+/// counts per family; what the run left behind; coverage gaps; the baseline's verdict; and the
+/// final line `N passed, N failed, N skipped`.
 public struct ConsoleReport: Sendable {
     public var verbose: Bool
 
@@ -7,26 +8,37 @@ public struct ConsoleReport: Sendable {
 
     public func render(_ run: RunResult, redact: Redactor) -> String {
         var lines: [String] = []
-        for endpoint in run.endpoints {
-            let results = run.results(for: endpoint.id)
-            let failed = results.filter { $0.status == .failed }
-            let known = results.filter { $0.status == .known }
-            guard verbose || !failed.isEmpty || !known.isEmpty else { continue }
-            let counts = CaseResult.Status.allCases.map { status in "\(results.filter { $0.status == status }.count) \(status.rawValue)" }
-            let mark = !failed.isEmpty ? "FAIL" : !known.isEmpty ? "known" : run.requestsRun(for: endpoint.id) == 0 ? "-" : "ok"
-            lines.append("\(mark) \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)  [\(counts.joined(separator: ", ")); \(run.requestsRun(for: endpoint.id)) requests]")
-            for result in results {
-                switch result.status {
-                case .passed: if verbose { lines.append("   ✓ \(result.name)") }
-                case .skipped: if verbose { lines.append("   - \(result.name): skipped (\(redact(result.reason ?? "")))") }
-                case .failed, .known:
-                    lines.append("   ✗ \(result.name)\(result.status == .known ? " (known, in the baseline)" : "")")
-                    for divergence in result.divergences {
-                        let other = divergence.endpointID == endpoint.id ? "" : "[\(divergence.endpointID)] "
-                        lines.append("       \(divergence.known ? "known " : "")\(other)\(redact(divergence.line))")
+        for family in CaseKind.allCases {
+            let inFamily = run.results.filter { $0.kind == family }
+            let shown = inFamily.filter { verbose || $0.status == .failed || $0.status == .known }
+            guard !shown.isEmpty else { continue }
+            let failed = inFamily.count { $0.status == .failed }
+            lines.append("\(family.rawValue): \(failed) of \(inFamily.count) case\(inFamily.count == 1 ? "" : "s") failed")
+            for endpoint in run.endpoints {
+                let results = shown.filter { $0.endpointID == endpoint.id }
+                guard !results.isEmpty else { continue }
+                let mark = results.contains { $0.status == .failed } ? "FAIL" : results.contains { $0.status == .known } ? "known" : "ok"
+                lines.append("  \(mark) \(endpoint.id) \(endpoint.method.rawValue) \(endpoint.service)\(endpoint.path.template)  [\(run.requestsRun(for: endpoint.id)) requests]")
+                for result in results {
+                    switch result.status {
+                    case .passed: lines.append("     ✓ \(result.name)")
+                    case .skipped: lines.append("     - \(result.name): skipped (\(redact(result.reason ?? "")))")
+                    case .failed, .known:
+                        lines.append("     ✗ \(result.name)\(result.status == .known ? " (known, in the baseline)" : "")")
+                        for divergence in result.divergences {
+                            let other = divergence.endpointID == endpoint.id ? "" : "[\(divergence.endpointID)] "
+                            lines.append("         \(divergence.known ? "known " : "")\(other)\(redact(divergence.line))")
+                        }
                     }
+                    for step in result.notReached { lines.append("         \(redact(step))") }
                 }
             }
+        }
+        lines.append("families: \(run.familyLine)")
+        let left = run.leftBehind
+        if !left.isEmpty {
+            lines.append("left behind: \(left.count) (the API cannot remove them)")
+            for (endpoint, what) in left { lines.append("   \(endpoint): \(redact(what))") }
         }
         let gaps = run.coverageGaps
         if !gaps.isEmpty {

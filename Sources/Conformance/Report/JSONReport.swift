@@ -18,6 +18,8 @@ public struct JSONReport: Sendable {
                 object([
                     ("name", .string(result.name)), ("kind", .string(result.kind.rawValue)),
                     ("status", .string(result.status.rawValue)), ("reason", text(result.reason)),
+                    ("notReached", result.notReached.isEmpty ? nil : .array(result.notReached.map { .string(redact($0)) })),
+                    ("leftBehind", result.leftBehind.isEmpty ? nil : .array(result.leftBehind.map { .string(redact($0)) })),
                     ("divergences", .array(result.divergences.map { divergence in
                         object([
                             ("kind", .string(divergence.kind.rawValue)), ("known", divergence.known ? .bool(true) : nil),
@@ -47,6 +49,10 @@ public struct JSONReport: Sendable {
                 ("known", .integer(run.count(.known))), ("endpoints", .integer(run.endpoints.count)),
                 ("endpointsReached", .integer(run.endpoints.count - run.uncovered.count)),
                 ("coverageGaps", .array(run.coverageGaps.map { .string($0.endpoint.id) })),
+                ("families", object(run.families.map { family, counts in
+                    (family.rawValue, object(CaseResult.Status.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) }))
+                })),
+                ("leftBehind", .integer(run.leftBehind.count)),
             ])),
             ("baseline", run.fixedSinceBaseline.map { fixed in object([
                 ("fixed", .array(fixed.map { entry in

@@ -4,6 +4,11 @@
 public struct JUnitReport: Sendable {
     public init() {}
 
+    /// `isolation: goals of one tenant, seen by another`; names that already start with their family keep it once.
+    static func named(_ result: CaseResult) -> String {
+        result.name.hasPrefix(result.kind.rawValue) ? result.name : "\(result.kind.rawValue): \(result.name)"
+    }
+
     public func render(_ run: RunResult, redact: Redactor) -> String {
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         let gaps = run.coverageGaps.map(\.endpoint)
@@ -21,7 +26,8 @@ public struct JUnitReport: Sendable {
                 xml.append("    </testcase>")
             }
             for result in results {
-                let open = "    <testcase classname=\"\(Self.escape(service + "." + result.endpointID))\" name=\"\(Self.escape(result.name))\""
+                // The family leads the name, so CI UIs group and count by it.
+                let open = "    <testcase classname=\"\(Self.escape(service + "." + result.endpointID))\" name=\"\(Self.escape(Self.named(result)))\""
                 switch result.status {
                 case .passed: xml.append(open + "/>")
                 case .known:
@@ -35,7 +41,7 @@ public struct JUnitReport: Sendable {
                     xml.append("      <skipped message=\"\(Self.escape(redact(result.reason ?? "")))\"/>")
                     xml.append("    </testcase>")
                 case .failed:
-                    let lines = result.divergences.map { redact(($0.known ? "known " : "") + $0.line) }
+                    let lines = result.divergences.map { redact(($0.known ? "known " : "") + $0.line) } + result.notReached.map { redact($0) }
                     xml.append(open + ">")
                     xml.append("      <failure message=\"\(Self.escape(lines.first ?? "divergence"))\" type=\"divergence\">\(Self.escape(lines.joined(separator: "\n")))</failure>")
                     xml.append("    </testcase>")

@@ -27,6 +27,12 @@ public struct MarkdownReport: Sendable {
             let target = run.target.bases[service].map { "`\(redact($0))`" } ?? "—"
             lines.append("| \(service) | \(target) | \(count(.passed)) | \(count(.failed)) | \(count(.skipped)) |")
         }
+        lines.append("")
+        lines.append("| family | passed | failed | skipped |")
+        lines.append("|---|---:|---:|---:|")
+        for (family, counts) in run.families {
+            lines.append("| \(family.rawValue) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.skipped] ?? 0) |")
+        }
         let failing = run.endpoints.filter { endpoint in run.results(for: endpoint.id).contains { $0.status == .failed } }
         if !failing.isEmpty {
             lines.append("")
@@ -34,7 +40,7 @@ public struct MarkdownReport: Sendable {
             for endpoint in failing.prefix(endpointLimit) {
                 lines.append("- **`\(endpoint.id)`** `\(endpoint.method.rawValue) \(endpoint.path.template)` (\(endpoint.service))")
                 let divergences = run.results(for: endpoint.id).filter { $0.status == .failed }
-                    .flatMap { result in result.divergences.filter { !$0.known }.map { (result.name, $0) } }
+                    .flatMap { result in result.divergences.filter { !$0.known }.map { ("[\(result.kind.rawValue)] \(result.name)", $0) } }
                 for (name, divergence) in divergences.prefix(divergenceLimit) {
                     let other = divergence.endpointID == endpoint.id ? "" : " on `\(divergence.endpointID)`"
                     lines.append("  - \(Self.inline(name))\(other): \(Self.inline(redact(divergence.line)))")
@@ -42,6 +48,11 @@ public struct MarkdownReport: Sendable {
                 if divergences.count > divergenceLimit { lines.append("  - … and \(divergences.count - divergenceLimit) more") }
             }
             if failing.count > endpointLimit { lines.append("- … and \(failing.count - endpointLimit) more endpoints (see the JSON or JUnit report)") }
+        }
+        if !run.leftBehind.isEmpty {
+            lines.append("")
+            lines.append("#### Left behind in the target")
+            for (endpoint, what) in run.leftBehind.prefix(endpointLimit) { lines.append("- `\(endpoint)`: \(Self.inline(redact(what)))") }
         }
         if !run.coverageGaps.isEmpty {
             lines.append("")

@@ -67,6 +67,27 @@ public struct RunResult: Sendable {
     }
 
     public func count(_ status: CaseResult.Status) -> Int { results.filter { $0.status == status }.count }
+
+    /// The families that ran, in `CaseKind` order, with their cases' counts by status.
+    public var families: [(family: CaseKind, counts: [CaseResult.Status: Int])] {
+        CaseKind.allCases.compactMap { family in
+            let cases = results.filter { $0.kind == family }
+            guard !cases.isEmpty else { return nil }
+            return (family, Dictionary(grouping: cases, by: \.status).mapValues(\.count))
+        }
+    }
+
+    /// `example 130 passed · isolation 20 passed, 1 failed · …`: one phrase per family.
+    public var familyLine: String {
+        families.map { family, counts in
+            "\(family.rawValue) " + CaseResult.Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", ")
+        }.joined(separator: " · ")
+    }
+
+    /// What the run left in the target, by case: records no endpoint removes, cleanups that failed.
+    public var leftBehind: [(endpoint: String, what: String)] {
+        results.flatMap { result in result.leftBehind.map { (result.endpointID, $0) } }
+    }
     public var hasDivergences: Bool { results.contains { $0.status == .failed } }
     /// What the exit status says: a new divergence, or an endpoint the run should have reached and did not.
     public var failed: Bool { hasDivergences || !coverageGaps.isEmpty }

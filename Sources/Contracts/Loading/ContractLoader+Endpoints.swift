@@ -91,7 +91,7 @@ extension ContractLoader {
         return flowID
     }
 
-    static let verifyKeys = ["via", "trigger", "fresh", "singleUse"]
+    static let verifyKeys = ["via", "trigger", "fresh", "singleUse", "makes"]
 
     /// `verify: { fresh: [pointer], singleUse: { at: [pointer], refused: status } }`.
     private func parseHints(_ reader: ObjectReader) -> VerifyHints {
@@ -110,6 +110,17 @@ extension ContractLoader {
             }
         }
         hints.fresh = pointers(verify.stringList("fresh"), key: "fresh", in: verify)
+        for (collection, value) in verify.mapping("makes") ?? [:] {
+            guard let text = value.stringValue, text.hasPrefix("/") else {
+                verify.error("makes.\(collection) must be a JSON pointer into the answer", at: "makes")
+                continue
+            }
+            hints.makes.append((collection, JSONPointer(text)))
+            deferredChecks.append { [unowned self] in
+                guard collections[collection] == nil else { return }
+                verify.error(EditDistance.message("makes names unknown collection '\(collection)'", for: collection, among: Array(collections.keys)), at: "makes")
+            }
+        }
         if let single = verify.value("singleUse"),
            let reader = ObjectReader(single, at: verify.pointer("singleUse"), in: reader.document, what: "singleUse", allowed: ["at", "refused"], diagnostics: diagnostics) {
             let at = pointers(reader.stringList("at"), key: "at", in: reader)

@@ -58,6 +58,18 @@ extension CasePlanner {
                 leaves.append("a \(resource.name) record created by \(endpoint.id) (no endpoint deletes one)")
             }
         }
+        // Records the call makes besides (`verify.makes`): removed one by one.
+        for made in endpoint.hints.makes {
+            let name = "made.\(made.collection)"
+            step.keep.append((name, made.ids))
+            guard let delete = map.resource(named: made.collection)?.delete, let parameter = delete.path.parameterNames.last else {
+                leaves.append("the \(made.collection) records \(endpoint.id) makes (no endpoint deletes one)")
+                continue
+            }
+            var removal = ScriptStep(call: delete.id, path: [parameter: "{{each}}"])
+            removal.forEach = name
+            cleanup.insert(removal, at: 0)
+        }
         guard !chain.setup.isEmpty || !step.capture.isEmpty || !leaves.isEmpty else {
             // State the runner does not own (a singleton, a session): one request, after the reads.
             var example = base(endpoint, name: "example", kind: .example, expected: success.status)
