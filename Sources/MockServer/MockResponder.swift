@@ -83,7 +83,7 @@ struct MockResponder: HTTPResponder {
             case .success(let authenticated): caller = authenticated
             case .failure(let refusal):
                 if refusal.status == 401, endpoint.auth != .query,
-                   let forged = forgedCaller(endpoint, bearer: headers["authorization"].flatMap(Self.bearerToken), tenant: headers["x-tenant-id"]) {
+                   let forged = forgedCaller(endpoint, bearer: headers["authorization"].flatMap(Self.bearerToken), tenant: headers[tenantHeader]) {
                     caller = forged
                     break
                 }
@@ -115,15 +115,19 @@ struct MockResponder: HTTPResponder {
         do {
             switch endpoint.auth {
             case .query:
-                return .success(try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == "tenant" }?.1))
+                let name = engine.contracts.conventions.tenancy?.query ?? "tenant"
+                return .success(try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == name }?.1))
             default:
                 let bearer = headers["authorization"].flatMap(Self.bearerToken)
-                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers["x-tenant-id"]))
+                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers[tenantHeader]))
             }
         } catch {
             return .failure(error)
         }
     }
+
+    /// The tenant header's name as the request's header map keys it (lowercased).
+    var tenantHeader: String { (engine.contracts.conventions.tenancy?.header ?? "X-Tenant-Id").lowercased() }
 
     /// The token of an `Authorization: Bearer …` value (scheme case-insensitive), without a Foundation
     /// round trip: this runs on every protected request.

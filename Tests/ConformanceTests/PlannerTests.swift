@@ -1,6 +1,7 @@
 import Conformance
 import Contracts
 import JSON
+import TestSupport
 import Testing
 
 /// The plan is pure: cases per endpoint kind from a small contract set, no HTTP.
@@ -145,5 +146,45 @@ import Testing
         let notProving = Self.extra.replacingOccurrences(of: "      - call: archiveGoal\n        path: { id: \"{{goalId}}\" }", with: "")
         let (_, more, _) = try SmallContracts.load(extra: ["traction/more.yaml": notProving])
         #expect(more.map(\.message).contains("flow 'archiveFlow' has no step calling 'archiveGoal' that expects success"))
+    }
+}
+
+/// The declarations the families need are checked by lint where they are written.
+@Suite struct FamilyDeclarationLintTests {
+    @Test func badStreamSingleUseMakesSessionsAndTenancyAreNamed() throws {
+        let extra = """
+            service: traction
+            endpoints:
+              plainGoal:
+                method: POST
+                path: /plain
+                auth: none
+                stream: { ids: true, heartbeat: 0 }
+                verify: { fresh: [email], singleUse: { at: [/token] }, makes: { gaols: /data } }
+                body: { schema: { type: object }, example: { token: t } }
+                responses:
+                  200: { schema: { type: object }, example: {} }
+                  422: { schema: { type: object }, example: {} }
+                fake: { respond: 200 }
+            """
+        let services = servicesYAML + """
+
+            sessions:
+              login: { call: logn, body: { email: "{{email}}" } }
+              tokens: { refresh: /data/refresh_token }
+            tenancy: { header: X-Tenant-Id, missing: 200 }
+            """
+        let (_, diagnostics, _) = try SmallContracts.load(extra: ["traction/plain.yaml": extra, "services.yaml": services])
+        let messages = diagnostics.map(\.message)
+        for expected in [
+            "'stream' is for endpoints that answer text/event-stream", "heartbeat must be at least 1 second",
+            "'email' is not a JSON pointer into the request body",
+            "missing required key 'refused' (the status a used value is answered with)",
+            "makes names unknown collection 'gaols'; did you mean 'goals'?",
+            "sessions needs tokens.access: where a login answer holds the access token",
+            "'missing' must be a 4xx status",
+        ] {
+            #expect(messages.contains(expected), "missing: \(expected) in \(messages)")
+        }
     }
 }

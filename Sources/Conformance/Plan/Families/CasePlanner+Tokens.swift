@@ -17,7 +17,8 @@ extension CasePlanner {
                 cases.append(probe)
             }
         }
-        guard options.hasPassword, let sessions = contracts.conventions.sessions, let login = sessions.login,
+        // Signing in and out changes the target's sessions: not in a read-only run.
+        guard !options.readOnly, options.hasPassword, let sessions = contracts.conventions.sessions, let login = sessions.login,
               let loginEndpoint = contracts.endpoint(id: login.endpoint), let refreshPointer = sessions.refreshToken else { return cases }
         func step(_ call: SessionConventions.Call, label: String, identity: Identity = .anonymous, refresh: String = "", expect: StepExpectation? = nil,
                   capture: [(String, JSONPointer)] = [], verifies: String? = nil) -> ScriptStep {

@@ -70,9 +70,13 @@ extension BuiltinRegistry {
             let caller = try call.caller()
             let token = call.request.query["refresh_token"]?.stringValue ?? ""
             let claims = await call.engine.tokens.verify(token, type: "refresh", now: call.now)
+            // What services.yaml `sessions.logout.revokes` lists: the refresh token (the documents), and
+            // the access token too where declared; verify checks the same declaration.
+            let revokes = call.engine.contracts.conventions.sessions?.revokes ?? [.refresh]
             try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
-                // As documented: logout invalidates the refresh token; access tokens expire on their own.
-                if let claims, claims.sub.value == caller.userID { state.sessions.revokeRefresh(sessionID: claims.sid) }
+                guard let claims, claims.sub.value == caller.userID else { return }
+                if revokes.contains(.access) { state.sessions.revoke(sessionID: claims.sid) }
+                else if revokes.contains(.refresh) { state.sessions.revokeRefresh(sessionID: claims.sid) }
             }
             return .success
         }
