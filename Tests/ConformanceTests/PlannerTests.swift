@@ -126,10 +126,13 @@ import Testing
         #expect(cases.contains { $0.endpointID == "archiveGoal" && $0.kind == .auth })
         let stream = try #require(cases.first { $0.endpointID == "goalEvents" && $0.kind == .stream })
         #expect(stream.name == "stream: goal.archived after archiveGoal")
-        #expect(stream.trigger?.request.path == "/goals/goal_1:archive")
+        // The trigger writes: the stream and the trigger work on a goal the case makes itself, not goal_1.
+        #expect(stream.around?.steps.map(\.call) == ["createGoal"])
+        #expect(stream.pathValues == ["goalId": "{{own.goals.1}}"] && stream.triggerPathValues == ["id": "{{own.goals.1}}"])
+        #expect(stream.trigger?.request.path == "/goals/{id}:archive")
         #expect(stream.trigger?.event == "goal.archived")
         #expect(stream.request?.query.isEmpty == true, "no replay parameter on a triggered stream")
-        #expect(stream.mutates)
+        #expect(!stream.mutates, "on records of its own it runs beside the reads")
         // Read-only: the stream is only opened.
         let readOnly = CasePlanner(contracts: contracts, resolver: resolver, options: .init(readOnly: true)).plan()
         #expect(readOnly.first { $0.endpointID == "goalEvents" && $0.kind == .stream }?.trigger == nil)

@@ -18,7 +18,9 @@ struct ScriptRunner: Sendable {
         case skipped(String)
     }
 
-    func run(_ script: Script, as testCase: TestCase) async -> CaseResult {
+    /// Runs the script; `middle`, when given, runs between its steps and its cleanup with the values
+    /// the steps captured (a stream probe on records the steps made).
+    func run(_ script: Script, as testCase: TestCase, middle: (@Sendable ([String: JSONValue]) async -> CaseResult)? = nil) async -> CaseResult {
         var values: [String: JSONValue] = [:]
         if let user = await runner.session.userID { values["user.id"] = .string(user) }
         if let tenant = await runner.session.tenantID { values["tenant.id"] = .string(tenant) }
@@ -48,6 +50,16 @@ struct ScriptRunner: Sendable {
                 exercised.append(step.call)
                 divergences += found
                 stop = stops.map { "\(label) \($0)" }
+            }
+        }
+        if let middle {
+            if stop == nil, divergences.isEmpty {
+                let inner = await middle(values)
+                divergences += inner.divergences
+                exercised += inner.exercised
+                if inner.status == .skipped, let reason = inner.reason { skipped.append(reason) }
+            } else {
+                notReached.append("\(testCase.name): not reached — \(stop ?? "making its records diverged")")
             }
         }
         var leftBehind = script.leavesBehind

@@ -67,6 +67,11 @@ public struct TestCase: Sendable {
     public var promise: StreamPromise?
     /// Only the head of the answer is read (a stream that must refuse).
     public var headOnly: Bool
+    /// For a `.stream` case: the records it works on, made before and removed after (`script` stays nil),
+    /// and its path values and its trigger's, templated over what those steps captured.
+    public var around: Script?
+    public var pathValues: [String: JSONValue] = [:]
+    public var triggerPathValues: [String: JSONValue] = [:]
 
     public init(
         endpointID: String, service: String, name: String, kind: CaseKind, request: PlannedRequest?,

@@ -66,6 +66,24 @@ extension Runner {
         return CaseResult(testCase, divergences: divergences, exercised: exercised)
     }
 
+    /// The stream's path and its trigger's, filled from their templated values (captures of the records
+    /// the case made); a case planned with plain paths is left as it is.
+    func expandingPaths(_ testCase: TestCase, request: PlannedRequest, stream: Endpoint, values: [String: JSONValue]) -> (TestCase, PlannedRequest) {
+        let template = FlowTemplate(values: values)
+        func text(_ map: [String: JSONValue]) -> [String: String] {
+            map.mapValues { value in ((try? template.render(value)) ?? value).stringValue ?? "" }
+        }
+        var probed = testCase
+        var request = request
+        if !testCase.pathValues.isEmpty { request.path = stream.path.expand(text(testCase.pathValues)) }
+        if let trigger = testCase.trigger, !testCase.triggerPathValues.isEmpty, let target = contracts.endpoint(id: trigger.endpointID) {
+            var triggerRequest = trigger.request
+            triggerRequest.path = target.path.expand(text(testCase.triggerPathValues))
+            probed.trigger = (trigger.endpointID, triggerRequest, trigger.event)
+        }
+        return (probed, request)
+    }
+
     private func heartbeatMissing(_ stream: Endpoint, caseName: String, interval: Int) -> Divergence {
         Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "a comment within \(interval)s", actual: "none",
                    message: "no heartbeat comment within the declared \(interval) seconds")

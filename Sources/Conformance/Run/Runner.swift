@@ -158,7 +158,16 @@ public struct Runner: Sendable {
         if let missing = await missingIdentity(in: [ScriptStep(call: endpoint.id, identity: request.identity)], protected: endpoint.auth.isProtected) {
             return .skipped(testCase, missing)
         }
-        if testCase.promise != nil || testCase.trigger != nil { return await probe(testCase, request: request, stream: endpoint) }
+        if testCase.promise != nil || testCase.trigger != nil {
+            guard let around = testCase.around else {
+                let (probed, request) = expandingPaths(testCase, request: request, stream: endpoint, values: [:])
+                return await probe(probed, request: request, stream: endpoint)
+            }
+            return await ScriptRunner(runner: self).run(around, as: testCase) { values in
+                let (probed, request) = self.expandingPaths(testCase, request: request, stream: endpoint, values: values)
+                return await self.probe(probed, request: request, stream: endpoint)
+            }
+        }
         let outcome = await send(request, endpoint: endpoint, stream: testCase.kind == .stream || testCase.headOnly)
         let verdict = checker.check(outcome, endpoint: endpoint, caseName: testCase.name, expectedStatus: testCase.expectedStatus)
         return CaseResult(testCase, divergences: verdict.divergences)

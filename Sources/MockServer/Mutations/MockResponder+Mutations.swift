@@ -69,13 +69,14 @@ extension MockResponder {
         return await engine.handle(request)
     }
 
-    /// How a stream's events go out: as the endpoint promises, bent by the plan.
+    /// How a stream's events go out: as the endpoint promises, bent by the plan. A promised heartbeat
+    /// interval is an upper bound: the mock beats at a third of it, so no client ever waits it out.
     func streamStyle(_ endpoint: Endpoint) -> StreamStyle {
         let mutation = options.mutations?.mutation(for: endpoint.id)
         let promise = endpoint.stream
         return StreamStyle(
             ids: (promise?.ids ?? true) && mutation != .dropEventIDs, replay: (promise?.replay ?? true) && mutation != .noReplay,
-            heartbeat: options.heartbeat == nil ? promise?.heartbeat.map { .seconds($0) } : nil, renaming: mutation == .renameEvent)
+            heartbeat: options.heartbeat == nil ? promise?.heartbeat.map { .seconds(max(1, $0 / 3)) } : nil, renaming: mutation == .renameEvent)
     }
 
     /// `accept-forged`: the caller a token names, without checking its signature or expiry.

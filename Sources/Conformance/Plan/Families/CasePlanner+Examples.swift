@@ -97,42 +97,63 @@ extension CasePlanner {
         return [negative]
     }
 
-    /// The stream opened; with a trigger, the event it causes checked, then the promise (ids, replay, heartbeat).
+    /// The stream opened; with a trigger, the event it causes checked, then the promise (ids, replay,
+    /// heartbeat). The trigger writes: on a record the case makes itself (and removes) where it can.
     func streamCase(_ endpoint: Endpoint) -> TestCase {
         var example = base(endpoint, name: "stream", kind: .stream, expected: endpoint.successResponse?.status ?? 200)
         example.promise = endpoint.stream
+        example.mutates = false
         let resolved = fixturePath(endpoint)
         switch resolved {
         case .success(let values): example.request?.path = endpoint.path.expand(values)
         case .failure(let failure): example.skipReason = failure.message
         }
-        example.mutates = false
-        guard !options.readOnly, let trigger = endpoint.trigger, case .success(let values) = resolved,
-              let target = contracts.endpoint(id: trigger.call) else { return example }
-        // `{{path.goalId}}` names the stream's own path values; the flows' template fills them.
-        let template = FlowTemplate(values: Dictionary(uniqueKeysWithValues: values.map { ("path.\($0.key)", JSONValue.string($0.value)) }))
-        var triggerValues: [String: String]
-        do {
-            triggerValues = Dictionary(uniqueKeysWithValues: try template.renderText(trigger.path.mapValues(JSONValue.string)))
-        } catch {
-            example.skipReason = "the trigger \(trigger.call): no value for {{\(error.name)}}"
+        guard !options.readOnly, let trigger = endpoint.trigger, let target = contracts.endpoint(id: trigger.call) else { return example }
+        var chain = OwnedRecords.Chain()
+        var streamValues: [String: JSONValue]
+        if let made = owned.path(for: endpoint) {
+            chain = made.chain
+            streamValues = made.values
+        } else if case .success(let values) = resolved {
+            streamValues = values.mapValues(JSONValue.string)
+        } else {
             return example
         }
-        if !target.path.parameterNames.allSatisfy({ triggerValues[$0] != nil }) {
-            switch resolver.resolve(target.path) {
-            case .success(let resolved): triggerValues.merge(resolved) { given, _ in given }
-            case .failure(let failure):
-                example.skipReason = "the trigger \(trigger.call): \(failure.message)"
+        // `{{path.goalId}}` names the stream's own path values.
+        var triggerValues: [String: JSONValue] = [:]
+        for (name, template) in trigger.path {
+            var text = template
+            for (parameter, value) in streamValues { text = text.replacingOccurrences(of: "{{path.\(parameter)}}", with: value.stringValue ?? "") }
+            if text.contains("{{path.") {
+                example.skipReason = "the trigger \(trigger.call): \(template) names no path value of the stream"
                 return example
+            }
+            triggerValues[name] = .string(text)
+        }
+        if !target.path.parameterNames.allSatisfy({ triggerValues[$0] != nil }) {
+            if chain.setup.isEmpty, let made = owned.path(for: target) {
+                chain = made.chain
+                triggerValues.merge(made.values) { given, _ in given }
+            } else {
+                switch resolver.resolve(target.path) {
+                case .success(let resolved): triggerValues.merge(resolved.mapValues(JSONValue.string)) { given, _ in given }
+                case .failure(let failure):
+                    example.skipReason = "the trigger \(trigger.call): \(failure.message)"
+                    return example
+                }
             }
         }
         // Without the reconnect parameters: a replay could answer for the trigger.
         let required = Set(endpoint.query.filter(\.required).map(\.name) + endpoint.headers.filter(\.required).map(\.name))
         example.request?.query.removeAll { !required.contains($0.name) }
         example.request?.headers.removeAll { !required.contains($0.name) }
+        example.request?.path = endpoint.path.template
+        example.pathValues = streamValues
+        example.triggerPathValues = triggerValues
         example.name = "stream: \(trigger.event) after \(trigger.call)" + (endpoint.stream?.replay == true ? ", replayed after Last-Event-ID" : "")
-        example.mutates = true
-        example.trigger = (target.id, PlannedRequest(method: target.method, path: target.path.expand(triggerValues), body: trigger.body ?? target.body?.example), trigger.event)
+        example.mutates = chain.setup.isEmpty
+        example.around = chain.setup.isEmpty ? nil : Script(steps: chain.setup, cleanup: chain.cleanup, leavesBehind: chain.leftBehind)
+        example.trigger = (target.id, PlannedRequest(method: target.method, path: target.path.template, body: trigger.body ?? target.body?.example), trigger.event)
         return example
     }
 }
