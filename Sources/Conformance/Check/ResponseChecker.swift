@@ -1,4 +1,5 @@
 import Contracts
+import JSONSchema
 import JSON
 
 /// Compares one answer with the contract: status, content type, required headers, body against the
@@ -70,12 +71,43 @@ public struct ResponseChecker: Sendable {
             return Result(divergences: found)
         }
         if let schema = documented?.schema {
-            for error in schema.validate(body) {
-                let actual = body.value(at: error.instancePointer).map { Self.short($0.jsonString()) } ?? "missing"
-                found.append(divergence(.schema, pointer: error.instancePointer.description, expected: error.keyword, actual: actual, error.message))
+            found += Self.schemaDivergences(schema.validate(body), in: body) { pointer, expected, actual, message in
+                divergence(.schema, pointer: pointer, expected: expected, actual: actual, message)
             }
         }
         return Result(divergences: found, body: body)
+    }
+
+    /// One divergence per place: the errors at one pointer (both `enum` and `const`, or two missing
+    /// members of one object) are one root cause, said once.
+    static func schemaDivergences(
+        _ errors: [ValidationError], in body: JSONValue,
+        make: (_ pointer: String, _ expected: String, _ actual: String, _ message: String) -> Divergence
+    ) -> [Divergence] {
+        var order: [JSONPointer] = []
+        var byPointer: [JSONPointer: [ValidationError]] = [:]
+        for error in errors {
+            // Members missing from one object are one place: the object.
+            let place = error.keyword == "required" && error.instancePointer != .root ? error.instancePointer.parent ?? .root : error.instancePointer
+            if byPointer[place] == nil { order.append(place) }
+            byPointer[place, default: []].append(error)
+        }
+        return order.map { pointer in
+            var keywords: [String] = []
+            var messages: [String] = []
+            for error in byPointer[pointer]! {
+                if !keywords.contains(error.keyword) { keywords.append(error.keyword) }
+                if !messages.contains(error.message) { messages.append(error.message) }
+            }
+            let group = byPointer[pointer]!
+            if group.allSatisfy({ $0.keyword == "required" }), group.count > 1 {
+                let names = group.compactMap { $0.instancePointer.lastToken }.map { "\"\($0)\"" }.joined(separator: ", ")
+                return make(pointer.description, "required", "missing", "missing required properties \(names)")
+            }
+            let actual = body.value(at: group.count == 1 ? group[0].instancePointer : pointer).map { short($0.jsonString()) } ?? "missing"
+            let at = group.count == 1 ? group[0].instancePointer.description : pointer.description
+            return make(at, keywords.joined(separator: "/"), actual, messages.joined(separator: "; "))
+        }
     }
 
     static func looksLikeHTML(_ answer: HTTPAnswer) -> Bool {

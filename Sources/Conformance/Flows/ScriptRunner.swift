@@ -33,6 +33,7 @@ struct ScriptRunner: Sendable {
         var notReached: [String] = []
         var exercised: [String] = []
         var stop: String?
+        var setupFailed = false
         for (index, step) in script.steps.enumerated() {
             let label = Self.label(step, index: index, cleanup: false)
             if let stop {
@@ -47,9 +48,18 @@ struct ScriptRunner: Sendable {
             case .passed: exercised.append(step.call)
             case .skipped(let reason): skipped.append("\(label): \(reason)")
             case .failed(let found, let stops):
+                // What makes the case's own records is checked by its endpoint's own cases: here it
+                // only decides whether the case can go on.
+                if step.incidental {
+                    if let stops {
+                        stop = "\(label) \(stops)"
+                        setupFailed = true
+                    }
+                    continue
+                }
                 exercised.append(step.call)
                 divergences += found
-                stop = stops.map { "\(label) \($0)" }
+                if !step.independent { stop = stops.map { "\(label) \($0)" } }
             }
         }
         if let middle {
@@ -68,12 +78,18 @@ struct ScriptRunner: Sendable {
             for each in Self.elements(of: step, in: values) {
                 if let each { values["each"] = each }
                 switch await run(step, label: label, testCase: testCase, values: &values, cleanup: true) {
-                case .failed(let found, _):
+                case .failed(let found, let stops?):
                     divergences += found
-                    leftBehind.append("\(label) failed: what it removes may be left behind")
-                case .skipped, .passed: break
+                    leftBehind.append("\(label) \(stops): what it removes may be left behind")
+                case .failed, .skipped, .passed: break
                 }
             }
+        }
+        if divergences.isEmpty, setupFailed, let stop {
+            // Its records could not be made: the endpoint that failed to make them says why, in its own cases.
+            var result = CaseResult.skipped(testCase, "could not make what it works on: \(stop)")
+            result.leftBehind = leftBehind
+            return result
         }
         if divergences.isEmpty, exercised.isEmpty { return .skipped(testCase, (skipped + notReached).joined(separator: "; ")) }
         var result = CaseResult(testCase, divergences: divergences, exercised: exercised)
@@ -173,6 +189,7 @@ struct ScriptRunner: Sendable {
             verdict.divergences.append(Divergence(endpointID: endpoint.id, caseName: caseName, kind: .expectation,
                                                   message: "expect.body given but the answer has no JSON body"))
         }
+        verdict.divergences = Self.sayingOnce(verdict.divergences)
         let missing = step.capture.filter { values[$0.name] == nil }
         if verdict.divergences.isEmpty, !missing.isEmpty {
             verdict.divergences += missing.map {
@@ -198,6 +215,25 @@ struct ScriptRunner: Sendable {
             }
             return labelled
         }, stops: stops)
+    }
+
+    /// One line per root cause within a step: an expected value under a place the schema already
+    /// faulted is not said again, and several values that differ are one line.
+    static func sayingOnce(_ divergences: [Divergence]) -> [Divergence] {
+        let faulted = divergences.filter { $0.kind == .schema }.compactMap(\.pointer)
+        var kept = divergences.filter { divergence in
+            guard divergence.kind == .expectation, let pointer = divergence.pointer else { return true }
+            return !faulted.contains { pointer == $0 || pointer.hasPrefix($0 + "/") || $0.isEmpty }
+        }
+        let expectations = kept.filter { $0.kind == .expectation && $0.pointer != nil }
+        if expectations.count > 1, var first = expectations.first {
+            first.message = "expected " + expectations.map { "\($0.pointer!) to be \($0.expected ?? "?")" }.joined(separator: ", ")
+            first.expected = expectations.map { $0.expected ?? "?" }.joined(separator: ", ")
+            first.actual = expectations.map { $0.actual ?? "?" }.joined(separator: ", ")
+            kept.removeAll { $0.kind == .expectation && $0.pointer != nil }
+            kept.append(first)
+        }
+        return kept
     }
 
     /// Where a string value occurs in a JSON answer (as a whole string, or inside a longer one).

@@ -43,9 +43,11 @@ struct OwnedRecords: Sendable {
         guard resource.create.body == nil || resource.create.body?.example != nil else { return nil }
         let capture = "own.\(name).\(chain.ids.count + 1)"
         chain.ids[name] = capture
-        chain.setup.append(ScriptStep(
+        var create = ScriptStep(
             call: resource.create.id, label: "create the case's own \(name) record", identity: identity, path: path,
-            body: resource.create.body?.example, capture: [(capture, JSONPointer(resource.idPointer))]))
+            body: resource.create.body?.example, capture: [(capture, JSONPointer(resource.idPointer))])
+        create.incidental = true
+        chain.setup.append(create)
         if let delete = resource.delete {
             var deletePath = path
             if let parameter = delete.path.parameterNames.last { deletePath[parameter] = .string("{{\(capture)}}") }

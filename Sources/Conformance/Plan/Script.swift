@@ -61,6 +61,12 @@ public struct ScriptStep: Sendable {
     public var requiresClean: Bool
     /// Opens a stream and reads only its head (a stream endpoint that must refuse).
     public var headOnly: Bool
+    /// Makes what the case works on (the case's own record): its answer's conformance is its own
+    /// endpoint's cases' business, so only a failure that stops the script is reported here.
+    public var incidental = false
+    /// Later steps do not depend on it: a wrong status is reported and the script goes on (the
+    /// negatives of one body, another tenant's attempts on one record).
+    public var independent = false
     /// Runs once per element of this capture (an id or a list of ids), each as `{{each}}`.
     public var forEach: String? = nil
 
@@ -85,7 +91,8 @@ public struct ScriptStep: Sendable {
     }
 }
 
-/// Steps run in order, then cleanup steps that always run (a 404 there is fine: the record is gone).
+/// Steps run in order, then cleanup steps that always run (a 404 there is fine: the record is gone;
+/// like incidental steps, a cleanup reports only a failure that leaves something behind).
 /// A divergence that leaves later steps what they need is recorded and the script goes on; a step
 /// whose status is in the wrong class, or whose captures are missing, stops it, and each later step
 /// is reported as not reached.

@@ -67,6 +67,7 @@ extension CasePlanner {
         for (index, negative) in negatives.enumerated() {
             var step = ScriptStep(call: endpoint.id, label: negative.label, path: path, query: templated(exampleQuery(endpoint)),
                                   headers: templated(exampleHeaders(endpoint)), body: negative.body, expect: StepExpectation(statuses: [refusal]))
+            step.independent = true
             if let creates, let delete = creates.delete {
                 // A create that should have been refused made a record: remove it.
                 let name = "negative.\(index + 1)"

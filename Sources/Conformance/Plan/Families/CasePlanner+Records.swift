@@ -61,15 +61,19 @@ extension CasePlanner {
             }
             var steps = chain.setup
             for endpoint in [resource.read].compactMap({ $0 }) + resource.updates + [resource.delete].compactMap({ $0 }) {
-                steps.append(ScriptStep(
+                var attempt = ScriptStep(
                     call: endpoint.id, label: "as another tenant", identity: .second, path: recordPath(endpoint), body: endpoint.body?.example,
-                    expect: StepExpectation(statuses: Self.documented([404, 403], by: endpoint), absent: [id])))
+                    expect: StepExpectation(statuses: Self.documented([404, 403], by: endpoint), absent: [id]))
+                attempt.independent = true
+                steps.append(attempt)
             }
             if let list = resource.list {
                 let nested = !list.path.parameterNames.isEmpty
-                steps.append(ScriptStep(
-                    call: list.id, label: "as another tenant", identity: .second, path: parentPath, query: templated(exampleQuery(list).filter { _ in false }),
-                    expect: StepExpectation(statuses: nested ? Self.documented([404, 403], by: list) : [list.successResponse?.status ?? 200], absent: [id])))
+                var listing = ScriptStep(
+                    call: list.id, label: "as another tenant", identity: .second, path: parentPath,
+                    expect: StepExpectation(statuses: nested ? Self.documented([404, 403], by: list) : [list.successResponse?.status ?? 200], absent: [id]))
+                listing.independent = true
+                steps.append(listing)
             }
             if let read = resource.read {
                 steps.append(ScriptStep(
