@@ -37,8 +37,8 @@ public struct ConsoleReport: Sendable {
         lines.append("families: \(run.familyLine)")
         let left = run.leftBehind
         if !left.isEmpty {
-            lines.append("left behind: \(left.count) (the API cannot remove them)")
-            for (endpoint, what) in left { lines.append("   \(endpoint): \(redact(what))") }
+            lines.append("left behind: \(left.reduce(0) { $0 + $1.times }) (the API cannot remove them)")
+            for entry in left { lines.append("   \(entry.times)× \(redact(entry.what)) — \(entry.endpoints.joined(separator: ", "))") }
         }
         let gaps = run.coverageGaps
         if !gaps.isEmpty {

@@ -52,7 +52,7 @@ public struct JSONReport: Sendable {
                 ("families", object(run.families.map { family, counts in
                     (family.rawValue, object(CaseResult.Status.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) }))
                 })),
-                ("leftBehind", .integer(run.leftBehind.count)),
+                ("leftBehind", .integer(run.leftBehind.reduce(0) { $0 + $1.times })),
             ])),
             ("baseline", run.fixedSinceBaseline.map { fixed in object([
                 ("fixed", .array(fixed.map { entry in

@@ -40,7 +40,7 @@ public struct MarkdownReport: Sendable {
             for endpoint in failing.prefix(endpointLimit) {
                 lines.append("- **`\(endpoint.id)`** `\(endpoint.method.rawValue) \(endpoint.path.template)` (\(endpoint.service))")
                 let divergences = run.results(for: endpoint.id).filter { $0.status == .failed }
-                    .flatMap { result in result.divergences.filter { !$0.known }.map { ("[\(result.kind.rawValue)] \(result.name)", $0) } }
+                    .flatMap { result in result.divergences.filter { !$0.known }.map { (JUnitReport.named(result), $0) } }
                 for (name, divergence) in divergences.prefix(divergenceLimit) {
                     let other = divergence.endpointID == endpoint.id ? "" : " on `\(divergence.endpointID)`"
                     lines.append("  - \(Self.inline(name))\(other): \(Self.inline(redact(divergence.line)))")
@@ -52,7 +52,9 @@ public struct MarkdownReport: Sendable {
         if !run.leftBehind.isEmpty {
             lines.append("")
             lines.append("#### Left behind in the target")
-            for (endpoint, what) in run.leftBehind.prefix(endpointLimit) { lines.append("- `\(endpoint)`: \(Self.inline(redact(what)))") }
+            for entry in run.leftBehind.prefix(endpointLimit) {
+                lines.append("- \(entry.times)× \(Self.inline(redact(entry.what))) (\(entry.endpoints.map { "`\($0)`" }.joined(separator: ", ")))")
+            }
         }
         if !run.coverageGaps.isEmpty {
             lines.append("")

@@ -84,9 +84,21 @@ public struct RunResult: Sendable {
         }.joined(separator: " · ")
     }
 
-    /// What the run left in the target, by case: records no endpoint removes, cleanups that failed.
-    public var leftBehind: [(endpoint: String, what: String)] {
-        results.flatMap { result in result.leftBehind.map { (result.endpointID, $0) } }
+    /// What the run left in the target — records no endpoint removes, cleanups that failed — each
+    /// said once, with how many times and by which cases' endpoints.
+    public var leftBehind: [(what: String, times: Int, endpoints: [String])] {
+        var order: [String] = []
+        var found: [String: (Int, [String])] = [:]
+        for result in results {
+            for what in result.leftBehind {
+                if found[what] == nil { order.append(what) }
+                var entry = found[what] ?? (0, [])
+                entry.0 += 1
+                if !entry.1.contains(result.endpointID) { entry.1.append(result.endpointID) }
+                found[what] = entry
+            }
+        }
+        return order.map { ($0, found[$0]!.0, found[$0]!.1) }
     }
     public var hasDivergences: Bool { results.contains { $0.status == .failed } }
     /// What the exit status says: a new divergence, or an endpoint the run should have reached and did not.

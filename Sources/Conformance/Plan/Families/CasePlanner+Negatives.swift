@@ -63,6 +63,18 @@ extension CasePlanner {
         }
         let creates = map.resources.first { $0.create.id == endpoint.id }
         var steps = chain.setup
+        // The record the negatives address, as it reads before them: afterwards it must read the same.
+        var snapshot: (read: Endpoint, path: [String: JSONValue], capture: String)?
+        if let ownerName = endpoint.path.parameterNames.last.flatMap({ map.owner(of: $0, in: endpoint)?.name }),
+           let resource = map.resource(named: ownerName), let read = resource.read, let capture = chain.ids[ownerName],
+           let parameter = read.path.parameterNames.last {
+            var readPath = path
+            readPath[parameter] = .string("{{\(capture)}}")
+            snapshot = (read, readPath, "\(capture).before")
+            var before = ScriptStep(call: read.id, label: "as it is before the negatives", path: readPath, capture: [("\(capture).before", JSONPointer("/data"))])
+            before.incidental = true
+            steps.append(before)
+        }
         var cleanup = chain.cleanup
         for (index, negative) in negatives.enumerated() {
             var step = ScriptStep(call: endpoint.id, label: negative.label, path: path, query: templated(exampleQuery(endpoint)),
@@ -78,14 +90,10 @@ extension CasePlanner {
             }
             steps.append(step)
         }
-        // Nothing changed: the record the negatives addressed reads as it was made.
-        if let ownerName = endpoint.path.parameterNames.last.flatMap({ map.owner(of: $0, in: endpoint)?.name }),
-           let resource = map.resource(named: ownerName), let read = resource.read, let capture = chain.ids[ownerName],
-           let parameter = read.path.parameterNames.last {
-            var readPath = path
-            readPath[parameter] = .string("{{\(capture)}}")
-            steps.append(ScriptStep(call: read.id, label: "unchanged after the refusals", path: readPath,
-                                    expect: StepExpectation(statuses: [read.successResponse?.status ?? 200]),
+        // Nothing changed: the record the negatives addressed reads as it did before them.
+        if let snapshot {
+            steps.append(ScriptStep(call: snapshot.read.id, label: "unchanged after the refusals", path: snapshot.path,
+                                    expect: StepExpectation(statuses: [], body: [(JSONPointer("/data"), .string("{{\(snapshot.capture)}}"))]),
                                     verifies: endpoint.id, requiresClean: true))
         }
         return Script(steps: steps, cleanup: cleanup, leavesBehind: chain.leftBehind)

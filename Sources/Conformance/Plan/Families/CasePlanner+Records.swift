@@ -60,6 +60,12 @@ extension CasePlanner {
                 return path
             }
             var steps = chain.setup
+            if let read = resource.read {
+                // The record as its tenant reads it before the other tenant tries anything.
+                var before = ScriptStep(call: read.id, label: "as its tenant reads it", path: recordPath(read), capture: [("\(capture).before", JSONPointer("/data"))])
+                before.incidental = true
+                steps.append(before)
+            }
             for endpoint in [resource.read].compactMap({ $0 }) + resource.updates + [resource.delete].compactMap({ $0 }) {
                 var attempt = ScriptStep(
                     call: endpoint.id, label: "as another tenant", identity: .second, path: recordPath(endpoint), body: endpoint.body?.example,
@@ -77,8 +83,9 @@ extension CasePlanner {
             }
             if let read = resource.read {
                 steps.append(ScriptStep(
-                    call: read.id, label: "still there for its own tenant", path: recordPath(read),
-                    expect: StepExpectation(statuses: [read.successResponse?.status ?? 200]), requiresClean: true))
+                    call: read.id, label: "unchanged for its own tenant", path: recordPath(read),
+                    expect: StepExpectation(statuses: [read.successResponse?.status ?? 200], body: [(JSONPointer("/data"), .string("{{\(capture).before}}"))]),
+                    requiresClean: true))
             }
             chain.setup = steps
             return scripted(filedUnder, name: "isolation: \(resource.name) of one tenant, seen by another", kind: .isolation,
