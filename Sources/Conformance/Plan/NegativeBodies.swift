@@ -1,3 +1,4 @@
+import Contracts
 import JSON
 import JSONSchema
 
@@ -42,7 +43,7 @@ enum NegativeBodies {
     static func make(from example: JSONValue, schema: Schema, count: Int, seed: UInt64) -> [Negative] {
         guard count > 0, schema.isValid(example) else { return [] }
         var byKind: [[Negative]] = Kind.allCases.map { candidates($0, in: example, schema: schema) }
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
         var chosen: [Negative] = []
         while chosen.count < count, byKind.contains(where: { !$0.isEmpty }) {
             for index in byKind.indices where !byKind[index].isEmpty && chosen.count < count {
@@ -131,19 +132,6 @@ enum NegativeBodies {
             }
         }
         return result
-    }
-
-    /// A small deterministic generator, so `--seed` reproduces a run's negatives.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
 

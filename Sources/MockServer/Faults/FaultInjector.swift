@@ -1,3 +1,4 @@
+import Contracts
 import Synchronization
 
 /// The live fault rules of a server, shared by its listeners and the admin API.

@@ -1,4 +1,5 @@
-/// SplitMix64: a small, fast generator whose sequence depends only on its seed, so fault runs repeat.
+/// SplitMix64: a small, fast generator whose sequence depends only on its seed, so fault runs,
+/// mutation plans (`serve`) and negative bodies (`verify`) repeat for a seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -15,5 +16,5 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
 extension RandomNumberGenerator {
     /// A uniform value in 0..<1 from the top 53 bits, independent of the standard library's algorithms.
-    mutating func unitInterval() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func unitInterval() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
