@@ -66,6 +66,9 @@ import Testing
         #expect(markdown.hasPrefix("### understudy verify: ❌"))
         #expect(markdown.contains("| traction | `http://x` | 0 | \(endpoints.count) | 0 |"))
         #expect(markdown.contains("… and 3 more"))
+        // Grouped by family, then endpoint, with a count per family.
+        let family = try #require(run.results.first?.kind.rawValue)
+        #expect(markdown.contains("| \(family) | 0 | \(endpoints.count) | 0 |") && markdown.contains("- **\(family)** — \(endpoints.count) failed"))
         #expect(markdown.contains("… and \(endpoints.count - 2) more endpoints"))
         #expect(markdown.contains("a\\|b") && !markdown.contains("a|b"))
         let clean = MarkdownReport().render(Self.run([:], endpoints: endpoints), redact: Redactor(secrets: []))

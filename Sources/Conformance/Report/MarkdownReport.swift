@@ -33,22 +33,34 @@ public struct MarkdownReport: Sendable {
         for (family, counts) in run.families {
             lines.append("| \(family.rawValue) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.skipped] ?? 0) |")
         }
-        let failing = run.endpoints.filter { endpoint in run.results(for: endpoint.id).contains { $0.status == .failed } }
-        if !failing.isEmpty {
-            lines.append("")
-            lines.append("#### Divergences")
-            for endpoint in failing.prefix(endpointLimit) {
-                lines.append("- **`\(endpoint.id)`** `\(endpoint.method.rawValue) \(endpoint.path.template)` (\(endpoint.service))")
-                let divergences = run.results(for: endpoint.id).filter { $0.status == .failed }
-                    .flatMap { result in result.divergences.filter { !$0.known }.map { (JUnitReport.named(result), $0) } }
+        // Divergences by family, then endpoint: the family says what kind of release bug it is.
+        var listed = 0
+        var unlisted = 0
+        var heading = false
+        for family in CaseKind.allCases {
+            let failedHere = run.results.filter { $0.kind == family && $0.status == .failed }
+            let failing = run.endpoints.filter { endpoint in failedHere.contains { $0.endpointID == endpoint.id } }
+            guard !failing.isEmpty else { continue }
+            if !heading {
+                lines.append("")
+                lines.append("#### Divergences")
+                heading = true
+            }
+            lines.append("- **\(family.rawValue)** — \(failedHere.count) failed")
+            for endpoint in failing {
+                guard listed < endpointLimit else { unlisted += 1; continue }
+                listed += 1
+                lines.append("  - **`\(endpoint.id)`** `\(endpoint.method.rawValue) \(endpoint.path.template)` (\(endpoint.service))")
+                let divergences = failedHere.filter { $0.endpointID == endpoint.id }
+                    .flatMap { result in result.divergences.filter { !$0.known }.map { (result.name, $0) } }
                 for (name, divergence) in divergences.prefix(divergenceLimit) {
                     let other = divergence.endpointID == endpoint.id ? "" : " on `\(divergence.endpointID)`"
-                    lines.append("  - \(Self.inline(name))\(other): \(Self.inline(redact(divergence.line)))")
+                    lines.append("    - \(Self.inline(name))\(other): \(Self.inline(redact(divergence.line)))")
                 }
-                if divergences.count > divergenceLimit { lines.append("  - … and \(divergences.count - divergenceLimit) more") }
+                if divergences.count > divergenceLimit { lines.append("    - … and \(divergences.count - divergenceLimit) more") }
             }
-            if failing.count > endpointLimit { lines.append("- … and \(failing.count - endpointLimit) more endpoints (see the JSON or JUnit report)") }
         }
+        if unlisted > 0 { lines.append("- … and \(unlisted) more endpoints (see the JSON or JUnit report)") }
         if !run.leftBehind.isEmpty {
             lines.append("")
             lines.append("#### Left behind in the target")

@@ -58,9 +58,8 @@ public struct Runner: Sendable {
     public mutating func signInSecond(_ given: Credentials, candidates: [(email: String, password: String)] = []) async -> String? {
         let book = session.book
         switch given {
-        case .token(let token, let tenant):
+        case .token:
             second = Session(credentials: given, book: book, pointers: .init(sessions))
-            _ = (token, tenant)
             return nil
         case .login(let email, let password):
             let candidate = Session(credentials: given, book: book, pointers: .init(sessions))

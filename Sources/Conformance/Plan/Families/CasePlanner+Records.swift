@@ -6,7 +6,6 @@ extension CasePlanner {
     /// the documented 404 (its envelope checked against the 404's schema).
     func notFoundCases(_ endpoint: Endpoint) -> [TestCase] {
         guard endpoint.response(for: 404) != nil, !options.readOnly || endpoint.safe else { return [] }
-        let names = endpoint.path.parameterNames
         var previous: String?
         var recordParameter: (name: String, collection: ResourceCollection)?
         for segment in endpoint.path.segments {
@@ -20,7 +19,6 @@ extension CasePlanner {
         }
         guard let recordParameter, case .success(var values) = fixturePath(endpoint) else { return [] }
         values[recordParameter.name] = recordParameter.collection.idPrefix + "understudy0missing"
-        _ = names
         var missing = base(endpoint, name: "not found: unknown {\(recordParameter.name)} → 404", kind: .notFound, expected: 404)
         missing.request?.path = endpoint.path.expand(values)
         missing.mutates = false
