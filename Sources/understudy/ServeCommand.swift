@@ -18,9 +18,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The scenario to start from.") var scenario = "default"
     @Option(help: "Keep every tenant's state in this SQLite file (WAL); it survives restarts and kill -9.") var state: String?
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Account service port (0 picks a free one).") var accountPort: Int?
-    @Option(help: "Coaching service port.") var coachingPort: Int?
-    @Option(help: "Traction service port.") var tractionPort: Int?
+    @Option(help: "Listen for a service of services.yaml on a port: SERVICE=PORT, 0 picks a free one (repeatable).",
+            transform: { try ServiceAssignment.parse($0, flag: "listen") })
+    var listen: [ServiceAssignment] = []
+    @Option(help: "Account service port (the same as --listen account=PORT).") var accountPort: Int?
+    @Option(help: "Coaching service port (--listen coaching=PORT).") var coachingPort: Int?
+    @Option(help: "Traction service port (--listen traction=PORT).") var tractionPort: Int?
     @Option(help: "Serve all services on one port under their gateway prefixes (/account/api/v1, …).") var port: Int?
     @Option(help: "Access token lifetime, e.g. 15m, 10s.", transform: DurationText.parse) var accessTtl: TimeInterval = 15 * 60
     @Option(help: "Refresh token lifetime, e.g. 30d.", transform: DurationText.parse) var refreshTtl: TimeInterval = 30 * 24 * 3600
@@ -96,8 +99,14 @@ struct ServeCommand: AsyncParsableCommand {
         // Loading parsed every YAML file and compiled every schema; hand the freed heap back to the
         // system before serving, so an idle mock is as small as what it keeps.
         HeapTrim.releaseFreedMemory()
-        let listeners = port.map { [Listener.gateway(report.contracts, port: $0)] } ?? MockServer.serviceListeners(
-            report.contracts, ports: ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0 })
+        let aliases = ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0.map(String.init) }
+        let named = try ServiceAssignment.merge(listen, aliases: aliases, flag: "listen", services: report.contracts.services)
+        var ports: [String: Int] = [:]
+        for (service, text) in named {
+            guard let number = Int(text), (0...65535).contains(number) else { throw ValidationError("--listen \(service)=\(text): not a port") }
+            ports[service] = number
+        }
+        let listeners = port.map { [Listener.gateway(report.contracts, port: $0)] } ?? MockServer.serviceListeners(report.contracts, ports: ports)
         for listener in listeners where listener.port != 0 {
             if let problem = PortCheck.problem(host: host, port: listener.port) {
                 printError("cannot listen on \(host):\(listener.port) for \(listener.name): \(problem)")

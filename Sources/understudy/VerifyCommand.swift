@@ -13,9 +13,11 @@ struct VerifyCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var paths: ProjectPaths
-    @Option(help: "The Account service's base URL.") var account: String?
-    @Option(help: "The Coaching service's base URL.") var coaching: String?
-    @Option(help: "The Traction service's base URL.") var traction: String?
+    @Option(help: "A service of services.yaml and its base URL: SERVICE=URL (repeatable).", transform: { try ServiceAssignment.parse($0, flag: "target") })
+    var target: [ServiceAssignment] = []
+    @Option(help: "The Account service's base URL (the same as --target account=URL).") var account: String?
+    @Option(help: "The Coaching service's base URL (--target coaching=URL).") var coaching: String?
+    @Option(help: "The Traction service's base URL (--target traction=URL).") var traction: String?
     @Option(help: "One base URL for all services, each under its gateway prefix.") var gateway: String?
     @Option(help: "Sign in with this email (or UNDERSTUDY_EMAIL).") var email: String?
     @Option(help: "…and this password (or UNDERSTUDY_PASSWORD).") var password: String?
@@ -97,11 +99,12 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func makeTarget(_ contracts: ContractSet) throws -> Target {
         if let gateway {
-            guard account == nil, coaching == nil, traction == nil else { throw ValidationError("--gateway or per-service URLs, not both") }
+            guard account == nil, coaching == nil, traction == nil, target.isEmpty else { throw ValidationError("--gateway or per-service URLs, not both") }
             return .gateway(gateway, contracts: contracts)
         }
-        let bases = ["account": account, "coaching": coaching, "traction": traction].compactMapValues { $0 }
-        guard !bases.isEmpty else { throw ValidationError("give --gateway URL or at least one of --account, --coaching, --traction") }
+        let aliases = ["account": account, "coaching": coaching, "traction": traction].compactMapValues { $0 }
+        let bases = try ServiceAssignment.merge(target, aliases: aliases, flag: "target", services: contracts.services)
+        guard !bases.isEmpty else { throw ValidationError("give --gateway URL or --target SERVICE=URL (at least one service)") }
         return Target(bases: bases)
     }
 

@@ -27,9 +27,13 @@ import Testing
         let holder = try ServerProcess(["--account-port", "0", "--coaching-port", "0", "--traction-port", "0"])
         defer { holder.stop() }
         let port = try #require(holder.url(of: "traction").split(separator: ":").last)
-        let result = try runProduct("understudy", ["serve", "--contracts", repositoryRoot + "/contracts", "--fixtures", repositoryRoot + "/fixtures", "--traction-port", String(port), "--account-port", "0", "--coaching-port", "0"])
+        // `--listen SERVICE=PORT` names any service of services.yaml; the per-service flags are its aliases.
+        let result = try runProduct("understudy", ["serve", "--contracts", repositoryRoot + "/contracts", "--fixtures", repositoryRoot + "/fixtures", "--listen", "traction=\(port)", "--account-port", "0", "--listen", "coaching=0"])
         #expect(result.status == 1)
         #expect(result.output.contains("cannot listen on 127.0.0.1:\(port) for traction: the port is already in use"))
+        let unknown = try runProduct("understudy", ["serve", "--contracts", repositoryRoot + "/contracts", "--fixtures", repositoryRoot + "/fixtures", "--listen", "billing=0"])
+        #expect(unknown.status == 2)
+        #expect(unknown.output.contains("--listen names unknown service 'billing' (services.yaml has: account, coaching, traction)"))
     }
 
     @Test func aShortJWTSecretIsRefusedWithTheReason() throws {

@@ -54,7 +54,13 @@ import Testing
 
     @Test func usageProblemsExitTwoWithOneClearLine() throws {
         let noTarget = try runProduct("understudy", ["verify"] + Self.contractArguments)
-        #expect(noTarget.status == 2 && noTarget.output.contains("give --gateway URL or at least one of --account, --coaching, --traction"))
+        #expect(noTarget.status == 2 && noTarget.output.contains("give --gateway URL or --target SERVICE=URL (at least one service)"))
+        let unknown = try runProduct("understudy", ["verify", "--target", "billing=http://127.0.0.1:9"] + Self.contractArguments)
+        #expect(unknown.status == 2 && unknown.output.contains("--target names unknown service 'billing' (services.yaml has: account, coaching, traction)"))
+        let twice = try runProduct("understudy", ["verify", "--target", "traction=http://a", "--traction", "http://b"] + Self.contractArguments)
+        #expect(twice.status == 2 && twice.output.contains("--target gives traction twice (http://b and http://a)"))
+        let malformed = try runProduct("understudy", ["verify", "--target", "traction"] + Self.contractArguments)
+        #expect(malformed.status == 2 && malformed.output.contains("--target takes SERVICE=VALUE, got 'traction'"))
         let dir = try TemporaryDirectory(["bad.json": "{\"entries\": []}"])
         let badBaseline = try runProduct("understudy", ["verify", "--gateway", "http://127.0.0.1:9", "--baseline", dir.path + "/bad.json"] + Self.contractArguments)
         #expect(badBaseline.status == 2)

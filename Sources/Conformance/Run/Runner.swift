@@ -144,7 +144,7 @@ public struct Runner: Sendable {
     public func run(_ testCase: TestCase) async -> CaseResult {
         if let reason = testCase.skipReason { return .skipped(testCase, reason) }
         guard target.bases[testCase.service] != nil else {
-            return .skipped(testCase, "service \(testCase.service) has no target (--\(testCase.service) or --gateway)")
+            return .skipped(testCase, "service \(testCase.service) has no target (--target \(testCase.service)=URL or --gateway)")
         }
         if let script = testCase.script {
             if let missing = await missingIdentity(in: script.steps + script.cleanup) { return .skipped(testCase, missing) }
