@@ -96,9 +96,11 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "MockServer", "Fakes", "Contracts", "JSON", "TestSupport",
+                "MockServer", "Fakes", "Contracts", "JSON", "TestSupport", "Conformance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            exclude: ["Resources"]
         ),
         .testTarget(
             name: "ConformanceTests",
