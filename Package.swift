@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Already in the graph through jwt-kit; named for HMAC-SHA256 in verify's properly signed expired tokens.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Already in the graph through Hummingbird; named for ByteBuffer in the fakes and a test's raw socket server.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
@@ -67,6 +69,7 @@ let package = Package(
             dependencies: [
                 "Contracts", "JSON", "JSONSchema",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]

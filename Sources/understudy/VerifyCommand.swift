@@ -31,6 +31,8 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Schema-driven negative bodies per endpoint (wrong type, out of enum, too long, unknown member, …).") var negatives = 6
     @Option(help: "Seed for the places the negatives break: the same seed repeats a run exactly.") var seed: UInt64 = 1
     @Option(help: "Protected endpoints per service that forged tokens are sent to.") var tokenSample = 2
+    @Option(help: "The target's HS256 secret (or UNDERSTUDY_JWT_SECRET), so the expired token is signed properly and only an expiry check refuses it.")
+    var jwtSecret: String?
     @Option(help: "The fixtures scenario path parameters are picked from.") var scenario = "default"
     @Flag(help: "Only safe cases: GET examples and their auth negatives; no flows.") var readOnly = false
     @Option(help: "Keep only: a service, endpoint id, tag or path glob (repeatable).") var only: [String] = []
@@ -71,6 +73,7 @@ struct VerifyCommand: AsyncParsableCommand {
             printError(problem)
             throw ExitCode(2)
         }
+        runner.jwtSecret = jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"]
         let fixtureUsers = report.scenarios[scenario]?.users.map { (email: $0.email, password: $0.password) } ?? []
         if !credentials.isNone, let problem = await runner.signInSecond(try makeSecondCredentials(), candidates: fixtureUsers) {
             printError("note: \(problem); the isolation cases that need it are skipped")
@@ -85,7 +88,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let results = await runner.run(cases, progress: progress.record)
         progress.finish()
         await transport.shutdown()
-        let redact = Redactor(secrets: await runner.session.secrets.union([credentials.password].compactMap { $0 }))
+        let redact = Redactor(secrets: await runner.session.secrets.union([credentials.password, runner.jwtSecret].compactMap { $0 }))
         var run = RunResult(startedAt: startedAt, target: target, credentials: redactedCredentials(credentials),
                             endpoints: planner.endpoints, results: results, readOnly: readOnly)
         if let accepted { run = run.applying(accepted) }

@@ -1,5 +1,6 @@
 @testable import Conformance
 @testable import Contracts
+import Fakes
 import Foundation
 import JSON
 import JSONSchema
@@ -110,5 +111,24 @@ import Testing
         #expect(payload["exp"] == .integer(1_000_000 - 3600) && payload["sub"] == "user_demo")
         #expect(TokenForgery.garbage.apply(to: token).split(separator: ".").count == 1)
         #expect(TokenForgery.wrongScheme.apply(to: token) == token)
+    }
+}
+
+/// With the target's secret the expired token is signed properly: only an expiry check refuses it.
+@Suite struct SignedExpiredTokenTests {
+    @Test func theExpiredTokenVerifiesButForItsExpiry() async throws {
+        let secret = "understudy-test-secret-with-at-least-32-bytes"
+        let tokens = try await TokenService(.init(secret: secret, accessTTL: 900))
+        let account = Account(id: "user_demo", email: "demo@purposepath.app", password: nil, tenantID: "tenant_acme", roles: [], status: .active)
+        let now = Date()
+        let pair = try await tokens.issue(for: account, session: "sess_test", now: now)
+        let expired = TokenForgery.expired.apply(to: pair.accessToken, now: now, secret: secret)
+        #expect(await tokens.verify(expired, type: "access", now: now) == nil, "an expired token was accepted")
+        // The signature holds: an hour and a half earlier the same token was good.
+        let claims = await tokens.verify(expired, type: "access", now: now.addingTimeInterval(-5400))
+        #expect(claims?.sub.value == "user_demo")
+        // Without the secret the signature no longer matches the claims at all.
+        let unsigned = TokenForgery.expired.apply(to: pair.accessToken, now: now)
+        #expect(await tokens.verify(unsigned, type: "access", now: now.addingTimeInterval(-5400)) == nil)
     }
 }

@@ -41,6 +41,8 @@ import Testing
         let credentials = Credentials.login(email: "demo@purposepath.app", password: "Demo123!")
         let target = Target.gateway(gateway, contracts: report.contracts)
         var runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport)
+        // The mock's secret: the expired token is signed properly, so only the mock's expiry check refuses it.
+        runner.jwtSecret = "understudy-test-secret-with-at-least-32-bytes"
         let problem = await runner.signIn()
         #expect(problem == nil)
         let users = report.scenarios["default"]?.users.map { (email: $0.email, password: $0.password) } ?? []

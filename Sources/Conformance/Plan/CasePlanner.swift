@@ -11,7 +11,7 @@ public struct CasePlanner: Sendable {
         public var filter: CaseFilter
         /// The runner logs in with email and password (flows using `credentials.*` need it).
         public var hasPassword: Bool
-        /// Schema-driven negatives per endpoint (`--negatives`); 0 leaves only the missing-member one.
+        /// Schema-driven negative bodies per endpoint (`--negatives`); 0 sends none (query negatives still run).
         public var negatives: Int
         /// Picks the places the negatives break (`--seed`), so a run can be repeated exactly.
         public var seed: UInt64

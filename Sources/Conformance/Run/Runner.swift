@@ -17,6 +17,9 @@ public struct Runner: Sendable {
     public let concurrency: Int
     /// How long a stream case waits for the event its trigger should cause.
     public var streamWait: Duration = .seconds(5)
+    /// The target's HS256 secret, when known: the expired token is then signed properly, so only
+    /// an expiry check can refuse it.
+    public var jwtSecret: String?
     public private(set) var session: Session
     /// The second identity (another tenant), for the isolation cases; nil when none signed in.
     public private(set) var second: Session?
@@ -58,12 +61,16 @@ public struct Runner: Sendable {
     public mutating func signInSecond(_ given: Credentials, candidates: [(email: String, password: String)] = []) async -> String? {
         let book = session.book
         switch given {
-        case .token:
+        case .token(_, let tenant):
+            if tenant == (await session.tenantID) { return "--second-tenant \(tenant) is the runner's own tenant: isolation needs another tenant" }
             second = Session(credentials: given, book: book, pointers: .init(sessions))
             return nil
         case .login(let email, let password):
             let candidate = Session(credentials: given, book: book, pointers: .init(sessions))
             if let problem = await signIn(candidate, email: email, password: password) { return "second identity: \(problem)" }
+            if let tenant = await candidate.tenantID, tenant == (await session.tenantID) {
+                return "the second identity \(email) is of the runner's own tenant \(tenant): isolation needs another tenant"
+            }
             second = candidate
             return nil
         case .none:
@@ -213,7 +220,7 @@ public struct Runner: Sendable {
         case .tenant(.foreign): return WireAuth(token: await session.accessToken, tenant: await second?.tenantID)
         case .tenant(.missing): return WireAuth(token: await session.accessToken, tenant: nil)
         case .forged(let forgery):
-            let token = forgery.apply(to: await session.accessToken ?? "")
+            let token = forgery.apply(to: await session.accessToken ?? "", secret: jwtSecret)
             return WireAuth(token: token, tenant: await session.tenantID, scheme: forgery == .wrongScheme ? "Token" : "Bearer")
         case .captured: return WireAuth(token: captured, tenant: await session.tenantID)
         }

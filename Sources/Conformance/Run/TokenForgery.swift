@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import JSON
 
@@ -7,7 +8,9 @@ import JSON
 /// TokenForgery.algNone.apply(to: token, now: Date())   // "eyJhbGciOiJub25lIn0.<same claims>."
 /// ```
 public enum TokenForgery: String, Sendable, CaseIterable {
-    /// The claims' `exp` moved an hour into the past (the signature no longer matches them).
+    /// The claims' `exp` moved an hour into the past — signed again when the HS256 secret is known
+    /// (`verify --jwt-secret`), so only the expiry check can refuse it; otherwise the signature no
+    /// longer matches either.
     case expired
     /// One character of the signature changed.
     case tampered
@@ -29,7 +32,8 @@ public enum TokenForgery: String, Sendable, CaseIterable {
     }
 
     /// The altered token (for `wrongScheme`, the token itself: the scheme changes, not the token).
-    public func apply(to token: String, now: Date = Date()) -> String {
+    /// `secret` re-signs the expired token where its header says HS256.
+    public func apply(to token: String, now: Date = Date(), secret: String? = nil) -> String {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         switch self {
         case .garbage: return "understudy-not-a-token"
@@ -50,8 +54,16 @@ public enum TokenForgery: String, Sendable, CaseIterable {
             let past = Int(now.timeIntervalSince1970) - 3600
             claims["exp"] = .integer(past)
             if claims["iat"] != nil { claims["iat"] = .integer(past - 900) }
-            return parts[0] + "." + Self.base64URL(JSONValue.object(claims).encoded()) + "." + parts[2]
+            let signed = parts[0] + "." + Self.base64URL(JSONValue.object(claims).encoded())
+            guard let secret, Self.isHS256(parts[0]) else { return signed + "." + parts[2] }
+            let mac = HMAC<SHA256>.authenticationCode(for: Array(signed.utf8), using: SymmetricKey(data: Array(secret.utf8)))
+            return signed + "." + Self.base64URL(Array(mac))
         }
+    }
+
+    static func isHS256(_ header: String) -> Bool {
+        guard let bytes = decodeBase64URL(header), let value = try? JSONParser.parse(bytes) else { return false }
+        return value["alg"]?.stringValue == "HS256"
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {

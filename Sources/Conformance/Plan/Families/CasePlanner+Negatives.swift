@@ -9,8 +9,8 @@ extension CasePlanner {
     func validationCases(_ endpoint: Endpoint) -> [TestCase] {
         guard let refusal = [422, 400].first(where: { endpoint.response(for: $0) != nil }) else { return [] }
         var cases: [TestCase] = []
-        if !options.readOnly, let body = endpoint.body, let schema = body.schema, let example = body.example {
-            let count = max(1, options.negatives)
+        if !options.readOnly, options.negatives > 0, let body = endpoint.body, let schema = body.schema, let example = body.example {
+            let count = options.negatives
             let negatives = NegativeBodies.make(from: example, schema: schema, count: count, seed: options.seed &+ endpoint.id.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
             if !negatives.isEmpty, let script = negativeScript(endpoint, negatives: negatives, refusal: refusal) {
                 cases.append(scripted(endpoint, name: "validation: \(negatives.count) bodies the schema refuses → \(refusal)", kind: .validation, script))
