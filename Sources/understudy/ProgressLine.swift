@@ -5,15 +5,16 @@ import Synchronization
 /// The live line `verify` keeps on a terminal's stderr: cases done of all, and the tally so far.
 /// Silent when stderr is not a terminal (CI logs get only the report).
 final class ProgressLine: Sendable {
-    private struct Tally { var done = 0, passed = 0, failed = 0, skipped = 0 }
-    private let total: Int
+    private struct Tally { var total = 0, done = 0, passed = 0, failed = 0, skipped = 0 }
     private let tally = Mutex(Tally())
     let isActive: Bool
 
-    init(total: Int, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
-        self.total = total
+    init(isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.isActive = isTerminal
     }
+
+    /// How many cases the run planned.
+    func start(_ total: Int) { tally.withLock { $0.total = total } }
 
     func record(_ result: CaseResult) {
         guard isActive else { return }
@@ -24,9 +25,9 @@ final class ProgressLine: Sendable {
             case .failed, .known: tally.failed += 1
             case .skipped: tally.skipped += 1
             }
-            let width = String(total).count
+            let width = String(tally.total).count
             let done = String(repeating: " ", count: max(0, width - String(tally.done).count)) + String(tally.done)
-            return "[\(done)/\(total)] \(tally.passed) passed · \(tally.failed) failed · \(tally.skipped) skipped — \(result.endpointID)"
+            return "[\(done)/\(tally.total)] \(tally.passed) passed · \(tally.failed) failed · \(tally.skipped) skipped — \(result.endpointID)"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
     }

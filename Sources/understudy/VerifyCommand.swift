@@ -61,37 +61,23 @@ struct VerifyCommand: AsyncParsableCommand {
             printError("the contracts have problems (see above); fix them before verifying")
             throw ExitCode(2)
         }
-        let target = try makeTarget(report.contracts)
-        let credentials = try makeCredentials()
-        let accepted = try baseline.map(readBaseline)
-        let transport = AsyncHTTPTransport(timeout: timeoutValue, retries: retries, bodyCap: bodyCap)
-        var runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport,
-                            checker: ResponseChecker(bodyCap: bodyCap), concurrency: concurrency, extraHeaders: extraHeaders)
-        let startedAt = Date()
-        if let problem = await runner.signIn() {
-            await transport.shutdown()
-            printError(problem)
+        let configuration = Verification.Configuration(
+            contracts: report.contracts, scenario: report.scenarios[scenario], target: try makeTarget(report.contracts),
+            credentials: try makeCredentials(), second: try makeSecondCredentials(),
+            planning: .init(readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), negatives: negatives, seed: seed, tokenSample: tokenSample),
+            timeout: timeoutValue, retries: retries, bodyCap: bodyCap, concurrency: concurrency, extraHeaders: extraHeaders,
+            jwtSecret: jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"], baseline: try baseline.map(readBaseline))
+        let progress = ProgressLine()
+        let outcome: Verification.Outcome
+        do {
+            outcome = try await Verification(configuration).run(progress: .init(planned: progress.start, finished: progress.record))
+        } catch {
+            printError(error.description)
             throw ExitCode(2)
         }
-        runner.jwtSecret = jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"]
-        let fixtureUsers = report.scenarios[scenario]?.users.map { (email: $0.email, password: $0.password) } ?? []
-        if !credentials.isNone, let problem = await runner.signInSecond(try makeSecondCredentials(), candidates: fixtureUsers) {
-            printError("note: \(problem); the isolation cases that need it are skipped")
-        }
-        let resolver = FixtureResolver(scenario: report.scenarios[scenario], collections: report.contracts.collections,
-                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID)
-        let planner = CasePlanner(contracts: report.contracts, resolver: resolver, options: .init(
-            readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), hasPassword: credentials.password != nil,
-            negatives: negatives, seed: seed, tokenSample: tokenSample))
-        let cases = planner.plan()
-        let progress = ProgressLine(total: cases.count)
-        let results = await runner.run(cases, progress: progress.record)
         progress.finish()
-        await transport.shutdown()
-        let redact = Redactor(secrets: await runner.session.secrets.union([credentials.password, runner.jwtSecret].compactMap { $0 }))
-        var run = RunResult(startedAt: startedAt, target: target, credentials: redactedCredentials(credentials),
-                            endpoints: planner.endpoints, results: results, readOnly: readOnly)
-        if let accepted { run = run.applying(accepted) }
+        for note in outcome.notes { printError("note: \(note)") }
+        let (run, redact) = (outcome.run, outcome.redact)
         print(ConsoleReport(verbose: verbose).render(run, redact: redact))
         if let json { try write(JSONReport().render(run, redact: redact).jsonString(pretty: true) + "\n", to: json) }
         if let junit { try write(JUnitReport().render(run, redact: redact), to: junit) }
@@ -135,14 +121,6 @@ struct VerifyCommand: AsyncParsableCommand {
         case (let email?, let password?): return .login(email: email, password: password)
         case (nil, nil): return .none
         default: throw ValidationError("--second-email and --second-password go together")
-        }
-    }
-
-    func redactedCredentials(_ credentials: Credentials) -> [String: String] {
-        switch credentials {
-        case .login(let email, _): ["kind": "login", "email": email, "password": Redactor.mask]
-        case .token(_, let tenant): ["kind": "token", "token": Redactor.mask, "tenant": tenant]
-        case .none: ["kind": "none"]
         }
     }
 

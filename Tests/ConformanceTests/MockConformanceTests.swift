@@ -20,7 +20,7 @@ import Testing
         let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1)))
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)
-            let (run, redact) = await Self.verify(report, gateway: "http://127.0.0.1:\(port)")
+            let (run, redact) = try await Self.verify(report, gateway: "http://127.0.0.1:\(port)")
             let console = ConsoleReport().render(run, redact: redact)
             #expect(!run.hasDivergences, "divergences:\n\(console)")
             #expect(run.coverageGaps.isEmpty && run.uncovered.isEmpty, "endpoints no case reached:\n\(console)")
@@ -35,27 +35,18 @@ import Testing
         }
     }
 
-    static func verify(_ report: Linter.Report, gateway: String) async -> (RunResult, Redactor) {
-        // Generous: the in-process server shares two cores with every other suite running at once.
-        let transport = AsyncHTTPTransport(timeout: .seconds(30))
-        let credentials = Credentials.login(email: "demo@purposepath.app", password: "Demo123!")
-        let target = Target.gateway(gateway, contracts: report.contracts)
-        var runner = Runner(contracts: report.contracts, target: target, credentials: credentials, transport: transport)
-        // The mock's secret: the expired token is signed properly, so only the mock's expiry check refuses it.
-        runner.jwtSecret = "understudy-test-secret-with-at-least-32-bytes"
-        let problem = await runner.signIn()
-        #expect(problem == nil)
-        let users = report.scenarios["default"]?.users.map { (email: $0.email, password: $0.password) } ?? []
-        let second = await runner.signInSecond(.none, candidates: users)
-        #expect(second == nil)
-        let resolver = FixtureResolver(scenario: report.scenarios["default"], collections: report.contracts.collections,
-                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID)
-        let planner = CasePlanner(contracts: report.contracts, resolver: resolver)
-        let results = await runner.run(planner.plan())
-        await transport.shutdown()
-        let run = RunResult(startedAt: Date(), target: target, credentials: ["kind": "login", "email": "demo@purposepath.app", "password": Redactor.mask],
-                            endpoints: planner.endpoints, results: results)
-        return (run, Redactor(secrets: await runner.session.secrets.union(["Demo123!"])))
+    /// `understudy verify` as the CLI runs it, against a gateway, as the demo user.
+    static func verify(_ report: Linter.Report, gateway: String) async throws -> (RunResult, Redactor) {
+        let configuration = Verification.Configuration(
+            contracts: report.contracts, scenario: report.scenarios["default"], target: .gateway(gateway, contracts: report.contracts),
+            credentials: .login(email: "demo@purposepath.app", password: "Demo123!"),
+            // Generous: the in-process server shares two cores with every other suite running at once.
+            timeout: .seconds(30),
+            // The mock's secret: the expired token is signed properly, so only the mock's expiry check refuses it.
+            jwtSecret: "understudy-test-secret-with-at-least-32-bytes")
+        let outcome = try await Verification(configuration).run()
+        #expect(outcome.notes.isEmpty, "\(outcome.notes)")
+        return (outcome.run, outcome.redact)
     }
 }
 
@@ -91,7 +82,7 @@ import Testing
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)
             for attempt in 1...2 {
-                let (run, redact) = await MockConformanceTests.verify(report, gateway: "http://127.0.0.1:\(port)")
+                let (run, redact) = try await MockConformanceTests.verify(report, gateway: "http://127.0.0.1:\(port)")
                 #expect(!run.hasDivergences, "run \(attempt):\n\(ConsoleReport().render(run, redact: redact))")
                 #expect(run.count(.skipped) == 0)
                 let after = records()

@@ -52,7 +52,7 @@ import Testing
                 try JSONParser.parse(Array(buffer: response.body))["data"]?.arrayValue?.count
             }
             #expect(listed == plan.assignments.count)
-            let (run, redact) = await MockConformanceTests.verify(report, gateway: "http://127.0.0.1:\(port)")
+            let (run, redact) = try await MockConformanceTests.verify(report, gateway: "http://127.0.0.1:\(port)")
             var blamed: [String: [(Divergence, CaseKind)]] = [:]
             for result in run.results {
                 for divergence in result.divergences { blamed[divergence.endpointID, default: []].append((divergence, result.kind)) }
