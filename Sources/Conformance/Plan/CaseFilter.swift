@@ -1,6 +1,7 @@
 import Contracts
 
-/// `--only` / `--skip`: a pattern matches a service name, an endpoint id, a tag, or (starting with `/`) a path glob.
+/// `--only` / `--skip`: a pattern matches a service name, an endpoint id, a tag, or (starting with `/`) a
+/// path glob (`PathGlob`, as `serve --fail path=…` reads it: `*` any run, `?` one character).
 public struct CaseFilter: Sendable {
     public var only: [String]
     public var skip: [String]
@@ -17,21 +18,7 @@ public struct CaseFilter: Sendable {
     }
 
     static func matches(_ pattern: String, _ endpoint: Endpoint) -> Bool {
-        if pattern.hasPrefix("/") { return endpoint.allPaths.contains { glob(pattern, $0.template) } }
+        if pattern.hasPrefix("/") { return endpoint.allPaths.contains { PathGlob(pattern).matches($0.template) } }
         return pattern == endpoint.service || pattern == endpoint.id || endpoint.tags.contains(pattern)
-    }
-
-    /// `*` matches any run of characters (including `/`); everything else literally.
-    static func glob(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern), t = Array(text)
-        var pi = 0, ti = 0, star = -1, mark = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] == t[ti] { pi += 1; ti += 1 }
-            else if pi < p.count, p[pi] == "*" { star = pi; mark = ti; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
-            else { return false }
-        }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
     }
 }

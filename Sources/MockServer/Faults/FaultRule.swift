@@ -1,3 +1,4 @@
+import Contracts
 import JSON
 
 /// One fault: which requests it applies to, what it does, how often, and for how many more calls.
