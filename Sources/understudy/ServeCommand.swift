@@ -25,8 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Coaching service port (--listen coaching=PORT).") var coachingPort: Int?
     @Option(help: "Traction service port (--listen traction=PORT).") var tractionPort: Int?
     @Option(help: "Serve all services on one port under their gateway prefixes (/account/api/v1, …).") var port: Int?
-    @Option(help: "Access token lifetime, e.g. 15m, 10s.", transform: DurationText.parse) var accessTtl: TimeInterval = 15 * 60
-    @Option(help: "Refresh token lifetime, e.g. 30d.", transform: DurationText.parse) var refreshTtl: TimeInterval = 30 * 24 * 3600
+    @Option(help: "Access token lifetime: a number and a unit (ms, s, m, h, d), e.g. 15m or 10s.", transform: TimeToLive.parse) var accessTtl: TimeInterval = 15 * 60
+    @Option(help: "Refresh token lifetime: a number and a unit, e.g. 30d.", transform: TimeToLive.parse) var refreshTtl: TimeInterval = 30 * 24 * 3600
     @Option(help: "HS256 secret (≥ 32 bytes) so tokens survive restarts and real services accept them; random by default.")
     var jwtSecret: String?
     @Option(help: "Allow only this browser origin (repeatable); any origin by default.") var corsOrigin: [String] = []
@@ -145,12 +145,14 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Durations as people write them: `90`, `10s`, `15m`, `2h`, `30d`.
-enum DurationText {
+/// `--access-ttl 15m`: a `DurationText` duration (a unit is required) as seconds, more than zero.
+enum TimeToLive {
     static func parse(_ text: String) throws -> TimeInterval {
-        let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        if let unit = text.last, let factor = units[unit], let value = Double(text.dropLast()), value > 0 { return value * factor }
-        if let value = Double(text), value > 0 { return value }
-        throw ValidationError("'\(text)' is not a duration; write e.g. 10s, 15m, 2h or 30d")
+        switch DurationText.parse(text) {
+        case .success(let duration) where duration > .zero: return duration.timeInterval
+        case .success: throw ValidationError("'\(text)' must be longer than zero")
+        case .failure(let problem): throw ValidationError(problem.description)
+        }
     }
 }
 

@@ -38,7 +38,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Keep only: a service, endpoint id, tag or path glob (repeatable).") var only: [String] = []
     @Option(help: "Leave out: a service, endpoint id, tag or path glob (repeatable).") var skip: [String] = []
     @Option(help: "Cases run at once (flows run their steps in order).") var concurrency = 4
-    @Option(help: "Per-request timeout (10s, 500ms).") var timeout = "10s"
+    @Option(help: "Per-request timeout: a number and a unit (ms, s, m), e.g. 10s or 500ms.") var timeout = "10s"
     @Option(help: "Retries after a connection failure (never after an answer or a timeout).") var retries = 1
     @Option(help: "The largest body read (2MiB); larger is a divergence.") var maxBody = "2MiB"
     @Option(help: "Write the JSON report here.") var json: String?
@@ -49,7 +49,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "List passed and skipped cases too.") var verbose = false
 
     func run() async throws {
-        guard let timeoutValue = FlagValues.duration(timeout) else { throw ValidationError("bad --timeout '\(timeout)'") }
+        guard let timeoutValue = FlagValues.duration(timeout) else { throw ValidationError("bad --timeout '\(timeout)': write a number and a unit, e.g. 10s or 500ms") }
         guard let bodyCap = FlagValues.bytes(maxBody) else { throw ValidationError("bad --max-body '\(maxBody)'") }
         let extraHeaders = try headers.map { line -> (name: String, value: String) in
             guard let colon = line.firstIndex(of: ":") else { throw ValidationError("--header needs 'Name: value', got '\(line)'") }

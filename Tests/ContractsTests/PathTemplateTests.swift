@@ -98,3 +98,20 @@ import Testing
         #expect(table.add(try PathTemplate("/goals/{goalId}"), method: .PUT, value: "c") == nil)
     }
 }
+
+/// One rule for every duration a person writes: a number and a unit; a bare number is refused.
+@Suite struct DurationTextTests {
+    @Test func durationsNeedAUnitAndRangesShareOne() throws {
+        #expect(try DurationText.parse("1.5s").get() == .milliseconds(1500))
+        #expect(try DurationText.parse("500ms").get() == .milliseconds(500))
+        #expect(try DurationText.parse("15m").get() == .seconds(900))
+        #expect(try DurationText.parse("30d").get() == .seconds(30 * 86400))
+        let range = try DurationText.parseRange("100-500ms").get()
+        #expect(range.lower == .milliseconds(100) && range.upper == .milliseconds(500))
+        #expect(DurationText.parse("200") == .failure(.init(description: "'200' needs a unit: write e.g. 200ms or 200s")))
+        #expect(DurationText.parse("fast") == .failure(.init(description: "'fast' is not a duration; write e.g. 500ms, 1.5s, 15m, 2h or 30d")))
+        #expect(DurationText.parse("1-2s") == .failure(.init(description: "'1-2s' is a range; give one duration")))
+        guard case .failure(let problem) = DurationText.parseRange("500-100ms") else { Issue.record("a falling range was accepted"); return }
+        #expect(problem.description == "'500-100ms': the range must go from low to high")
+    }
+}

@@ -107,27 +107,19 @@ public struct FaultSpecError: Error, Sendable, Equatable {
     public var summary: String { errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ") }
 }
 
-/// Delays as people write them: `200ms`, `1.5s`, `100-500ms`, `1-2s`; a bare number is milliseconds.
+/// A latency rule's delay as text: a duration or a range (`DurationText`, the one rule for every
+/// duration: a unit is required), at most ten minutes.
 public enum LatencyText {
     /// A message for an unreadable delay.
     public struct Problem: Error, Sendable { public var text: String }
 
     public static func parse(_ text: String) -> Result<LatencyRange, Problem> {
-        let problem = Problem(text: "'\(text)' is not a delay; write e.g. 200ms, 1.5s or 100-500ms")
-        var body = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
-        var factor = 1.0
-        if body.hasSuffix("ms") {
-            body = body.dropLast(2)
-        } else if body.hasSuffix("s") {
-            body = body.dropLast()
-            factor = 1000
+        switch DurationText.parseRange(text) {
+        case .failure(let problem): return .failure(Problem(text: problem.description))
+        case .success(let (lower, upper)):
+            let range = LatencyRange(milliseconds: Int(lower.wholeMilliseconds), upper.map { Int($0.wholeMilliseconds) })
+            guard range.maximum <= FaultSpec.maximumDelay else { return .failure(Problem(text: "'\(text)': at most 10 minutes")) }
+            return .success(range)
         }
-        let bounds = body.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard bounds.allSatisfy({ $0 != nil && $0! >= 0 && $0!.isFinite }) else { return .failure(problem) }
-        let milliseconds = bounds.map { Int(($0! * factor).rounded()) }
-        let range = LatencyRange(milliseconds: milliseconds[0], milliseconds.count > 1 ? milliseconds[1] : nil)
-        guard range.minimum <= range.maximum else { return .failure(Problem(text: "'\(text)': the range must go from low to high")) }
-        guard range.maximum <= FaultSpec.maximumDelay else { return .failure(Problem(text: "'\(text)': at most 10 minutes")) }
-        return .success(range)
     }
 }
