@@ -1,3 +1,4 @@
+import Contracts
 /// `--junit FILE`: one `<testsuite>` per service, one `<testcase classname="service.endpointId" name="case">`
 /// per case, `<failure>` listing the divergences, `<skipped/>` with the reason; a `coverage` testcase
 /// fails for each endpoint no case reached. Everything XML-escaped.
@@ -54,22 +55,5 @@ public struct JUnitReport: Sendable {
     }
 
     /// XML text and attribute escaping; characters XML 1.0 forbids become U+FFFD.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out += "&#\(scalar.value);"
-            default:
-                let v = scalar.value
-                out.unicodeScalars.append(v < 0x20 || v == 0xFFFE || v == 0xFFFF ? "\u{FFFD}" : scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

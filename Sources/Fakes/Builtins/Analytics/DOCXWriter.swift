@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 
 /// A minimal WordprocessingML document (.docx) written by hand: content types, package and
@@ -82,20 +83,6 @@ struct DOCXWriter {
     }
 
     /// Text safe inside an XML element: markup characters escaped, characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\t", "\n", "\r": output.unicodeScalars.append(" ")
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output
-    }
+    /// Inside a `w:t` run whitespace is a space (`XMLText`, the one escaping rule).
+    static func escape(_ text: String) -> String { XMLText.escape(text, whitespace: .spaces) }
 }
