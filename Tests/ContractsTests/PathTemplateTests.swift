@@ -115,3 +115,10 @@ import Testing
         #expect(problem.description == "'500-100ms': the range must go from low to high")
     }
 }
+
+@Suite struct QueryComponentEncodingTests {
+    @Test func everythingButUnreservedIsEscaped() {
+        #expect(PercentEncoding.encodeQueryComponent("a b&c=d/é~._-") == "a%20b%26c%3Dd%2F%C3%A9~._-")
+        #expect(PercentEncoding.decode(PercentEncoding.encodeQueryComponent("x+y z")) == "x+y z")
+    }
+}

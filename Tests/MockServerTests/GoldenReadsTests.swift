@@ -35,7 +35,7 @@ import Testing
             for endpoint in contracts.endpoints.sorted(by: { $0.id < $1.id }) where endpoint.method == .GET {
                 guard endpoint.successResponse?.contentType.hasPrefix("text/event-stream") == false,
                       case .success(let values) = resolver.resolve(endpoint.path) else { continue }
-                let query = planner.exampleQuery(endpoint).map { "\(RequestBuilderEncoding.encode($0.name))=\(RequestBuilderEncoding.encode($0.value))" }
+                let query = planner.exampleQuery(endpoint).map { "\(PercentEncoding.encodeQueryComponent($0.name))=\(PercentEncoding.encodeQueryComponent($0.value))" }
                 var uri = prefix(endpoint.service) + endpoint.path.expand(values)
                 if !query.isEmpty { uri += "?" + query.joined(separator: "&") }
                 var headers: [String: String] = [:]
@@ -68,12 +68,6 @@ import Testing
             #expect(now == answer, "GET \(id) answers differently from the recording:\nrecorded \(answer.jsonString())\nnow      \(now.jsonString())")
         }
     }
-}
-
-/// The runner's query-string encoding (RFC 3986 unreserved kept), for building the same URIs.
-enum RequestBuilderEncoding {
-    static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-    static func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
 }
 
 extension Client {

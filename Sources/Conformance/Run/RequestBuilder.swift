@@ -41,7 +41,5 @@ struct RequestBuilder: Sendable {
         return WireRequest(method: request.method.rawValue, url: base + request.path + queryString, headers: headers, body: body)
     }
 
-    static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
-    static func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+    static func encode(_ text: String) -> String { PercentEncoding.encodeQueryComponent(text) }
 }

@@ -1,4 +1,4 @@
-/// Percent-encoding for path segments (RFC 3986), without Foundation on the hot path.
+/// Percent-encoding for path segments and query components (RFC 3986), without Foundation on the hot path.
 public enum PercentEncoding {
     /// Decodes `%XX` escapes; nil when an escape is malformed or the bytes are not UTF-8.
     public static func decode<S: StringProtocol>(_ text: S) -> String? {
@@ -27,6 +27,26 @@ public enum PercentEncoding {
             }
         }
         return output
+    }
+
+    /// Encodes everything but the unreserved characters: a query name or value (`a b&c` → `a%20b%26c`).
+    public static func encodeQueryComponent(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "-._~".utf8.contains(byte)
+        }
     }
 
     private static func isAllowedInSegment(_ byte: UInt8) -> Bool {
