@@ -9,7 +9,7 @@ import NIOCore
 enum ResponseWriter {
     /// `style` says how a stream's events go out: what the endpoint promises (`stream:`), bent by
     /// `serve --mutate` where the plan says.
-    static func render(_ response: FakeResponse, engine: FakeEngine, heartbeat: Duration, style: StreamStyle = StreamStyle()) -> Response {
+    static func render(_ response: FakeResponse, engine: FakeEngine?, heartbeat: Duration, style: StreamStyle = StreamStyle()) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
@@ -28,6 +28,7 @@ enum ResponseWriter {
             fields[.contentType] = "text/event-stream"
             fields[.cacheControl] = "no-cache"
             fields[.connection] = "keep-alive"
+            guard let engine else { return Response(status: .internalServerError) }
             let subscription = engine.events.subscribe(channel: channel, after: style.replay ? lastEventID.flatMap { Int($0) } : nil)
             return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: style.heartbeat ?? heartbeat, style: style))
         }
@@ -35,14 +36,7 @@ enum ResponseWriter {
 
     /// The error envelope with its status (and `Retry-After`-style headers a refusal carries).
     static func error(_ error: FakeError) -> Response {
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json; charset=utf-8"
-        for (name, value) in error.headers {
-            if let field = HTTPField.Name(name) { fields[field] = value }
-        }
-        return Response(
-            status: HTTPResponse.Status(code: error.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: error.envelope.encoded())))
+        render(error.response, engine: nil, heartbeat: .seconds(15))
     }
 }
 

@@ -13,7 +13,6 @@ enum StrictCheck {
     }
 
     private static func failure(_ message: String) -> FakeResponse {
-        let error = FakeError(status: 500, "Understudy's fake broke the contract (--strict): \(message)", code: "FAKE_BROKE_CONTRACT")
-        return FakeResponse(status: 500, body: .json(error.envelope))
+        FakeError(status: 500, "Understudy's fake broke the contract (--strict): \(message)", code: "FAKE_BROKE_CONTRACT").response
     }
 }

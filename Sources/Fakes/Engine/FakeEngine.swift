@@ -60,14 +60,14 @@ public final class FakeEngine: Sendable {
         do {
             response = try await perform(fake, request)
         } catch {
-            response = FakeResponse(status: error.status, body: .json(error.envelope), headers: error.headers.map { ($0.key, $0.value) })
+            response = error.response
         }
         do {
             try await store.flush()
         } catch {
             logger.error("state could not be saved: \(error)")
             let failure = FakeError.internalError("The change was made in memory but could not be saved to the state file: \(error)")
-            return FakeResponse(status: 500, body: .json(failure.envelope))
+            return failure.response
         }
         return response
     }

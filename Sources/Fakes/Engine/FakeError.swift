@@ -30,6 +30,12 @@ public struct FakeError: Error, Sendable, Equatable {
         return .object(members)
     }
 
+    /// The refusal as an answer: its status, the envelope, its headers. The one place an error becomes
+    /// a response (engine, `--strict`, faults, the HTTP writer all go through it).
+    public var response: FakeResponse {
+        FakeResponse(status: status, body: .json(envelope), headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
     public static func notFound(_ what: String, code: String = "NOT_FOUND") -> FakeError {
         FakeError(status: 404, "\(what) not found", code: code)
     }

@@ -39,10 +39,8 @@ enum FaultAnswers {
 
     /// `GET /health/ready` while not ready: 503 with the contract's documented body (K34: no `code`).
     static func notReady(_ endpoint: Endpoint) -> Response {
-        let body = endpoint.response(for: 503)?.example ?? FakeError(status: 503, "Service not ready").envelope
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .serviceUnavailable, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body.encoded())))
+        let answer = endpoint.response(for: 503)?.example.map { FakeResponse.json($0, status: 503) } ?? FakeError(status: 503, "Service not ready").response
+        return ResponseWriter.render(answer, engine: nil, heartbeat: .seconds(15))
     }
 
     /// A response whose body writer throws at once: Hummingbird has sent the head (`200`, chunked), then
