@@ -17,23 +17,15 @@ public enum PercentEncoding {
     }
 
     /// Encodes everything but unreserved characters and the sub-delimiters allowed in a segment.
-    public static func encodeSegment(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            if isAllowedInSegment(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
-            }
-        }
-        return output
-    }
+    public static func encodeSegment(_ text: String) -> String { encode(text, keeping: isAllowedInSegment) }
 
     /// Encodes everything but the unreserved characters: a query name or value (`a b&c` → `a%20b%26c`).
-    public static func encodeQueryComponent(_ text: String) -> String {
+    public static func encodeQueryComponent(_ text: String) -> String { encode(text, keeping: isUnreserved) }
+
+    private static func encode(_ text: String, keeping allowed: (UInt8) -> Bool) -> String {
         var output = ""
         for byte in text.utf8 {
-            if isUnreserved(byte) {
+            if allowed(byte) {
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 output += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
