@@ -11,9 +11,6 @@ public struct FixtureResolver: Sendable {
     public var tenantID: String?
     public var userID: String?
 
-    /// Parameter names whose collection is not their plural.
-    static let aliases = ["sharedKpiId": "kpis", "typeId": "issueTypes", "statusId": "issueStatuses"]
-
     public init(scenario: Scenario?, collections: [String: ResourceCollection], tenantID: String?, userID: String?) {
         self.scenario = scenario
         self.collections = collections
@@ -46,8 +43,9 @@ public struct FixtureResolver: Sendable {
     private func value(for name: String, after literal: String?, resolved: [String: String]) -> String? {
         if name == "tenantId" { return tenantID }
         if name == "userId" || (name == "id" && literal == "users") { return userID }
+        // A collection that declares the parameter (`parameters: [typeId]`), else the naming convention.
         let collection: String? =
-            if let alias = Self.aliases[name] { alias }
+            if let declared = collections.values.first(where: { $0.parameters.contains(name) }) { declared.name }
             else if name == "id" { literal }
             else if name.hasSuffix("Id") { Self.plural(String(name.dropLast(2))) }
             else { nil }

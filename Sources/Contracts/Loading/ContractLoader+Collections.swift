@@ -2,7 +2,7 @@ import JSON
 import JSONSchema
 
 extension ContractLoader {
-    static let collectionKeys = ["schema", "idPrefix", "idField", "singleton", "global", "parent", "description", "timestamps"]
+    static let collectionKeys = ["schema", "idPrefix", "idField", "singleton", "global", "parent", "description", "timestamps", "parameters"]
 
     func parseCollection(name: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) {
         guard let reader = ObjectReader(value, at: pointer, in: document, what: "collection '\(name)'", allowed: Self.collectionKeys, diagnostics: diagnostics)
@@ -34,10 +34,20 @@ extension ContractLoader {
         let singleton = reader.bool("singleton") ?? false
         let global = reader.bool("global") ?? false
         if singleton, parent != nil { reader.error("a singleton collection cannot have a parent") }
-        collections[name] = ResourceCollection(
+        var collection = ResourceCollection(
             name: name, schema: schema, idPrefix: reader.string("idPrefix") ?? "\(name)_",
             idField: reader.string("idField") ?? "id", singleton: singleton, global: global, parent: parent, timestamps: timestamps,
             location: reader.location)
+        collection.parameters = reader.stringList("parameters")
+        let parameters = collection.parameters
+        deferredChecks.append { [unowned self] in
+            for parameter in parameters {
+                if let other = collections.values.first(where: { $0.name != name && $0.parameters.contains(parameter) }) {
+                    reader.error("path parameter '\(parameter)' already addresses collection '\(other.name)'", at: "parameters")
+                }
+            }
+        }
+        collections[name] = collection
     }
 
     func unknownCollectionMessage(_ name: String) -> String {

@@ -10,6 +10,9 @@ public struct ResourceCollection: Sendable {
     public var global: Bool
     /// For nested collections: the parent collection and the field holding the parent's id.
     public var parent: (collection: String, field: String)?
+    /// Path parameter names that address a record besides the conventional ones (`{goalId}` for
+    /// `goals`, `{id}` after `/goals`): `parameters: [typeId]` on `issueTypes`.
+    public var parameters: [String] = []
     /// The fields stamped on create and update (`createdAt`/`updatedAt` unless the contract says otherwise).
     public var timestamps: (created: String, updated: String)?
     public var location: SourceLocation

@@ -30,8 +30,11 @@ public struct ResourceMap: Sendable {
     }
 
     public let resources: [Resource]
+    /// Every collection, for resolving path parameters.
+    public let collections: [String: ResourceCollection]
 
     public init(_ contracts: ContractSet) {
+        collections = contracts.collections
         let creates = contracts.endpoints.filter { endpoint in
             if case .create(let name)? = endpoint.fake?.kind, endpoint.method == .POST,
                let collection = contracts.collections[name], !collection.singleton, !collection.global { return true }
@@ -81,11 +84,20 @@ public struct ResourceMap: Sendable {
         let prefix = Self.shape(Array(segments.prefix(position + 1)), address: true)
         if let byShape = resources.first(where: { $0.recordShape == prefix && $0.create.service == endpoint.service }) { return byShape }
         let previous: String? = position > 0 ? { if case .literal(let text) = segments[position - 1] { text } else { nil } }() : nil
+        // By convention only: a record the runner makes itself is one whose path names it plainly;
+        // a declared alias (`parameters: [sharedKpiId]`) addresses the record, but through another view of it.
         guard let collection = Self.collectionName(for: parameter, after: previous) else { return nil }
         return resources.first { $0.name == collection }
     }
 
-    /// The collection a parameter name implies: `{goalId}` → `goals`, `{id}` after `goals` → `goals`.
+    /// The collection a path parameter addresses: one that declares it (`parameters: [typeId]`), else
+    /// by convention (`collectionName(for:after:)`) when that collection exists.
+    public func collectionName(for parameter: String, after literal: String?) -> String? {
+        if let declared = collections.values.first(where: { $0.parameters.contains(parameter) }) { return declared.name }
+        return Self.collectionName(for: parameter, after: literal).flatMap { collections[$0] == nil ? nil : $0 }
+    }
+
+    /// The collection a parameter name implies by convention: `{goalId}` → `goals`, `{id}` after `goals` → `goals`.
     public static func collectionName(for parameter: String, after literal: String?) -> String? {
         if parameter == "id" { return literal }
         guard parameter.hasSuffix("Id"), parameter.count > 2 else { return nil }

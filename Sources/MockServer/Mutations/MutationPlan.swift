@@ -166,7 +166,7 @@ public struct MutationPlan: Sendable {
             case .literal(let text): previous = text
             case .parameter(let name, _, _):
                 let collection = map.owner(of: name, in: endpoint)?.name
-                    ?? ResourceMap.collectionName(for: name, after: previous).flatMap { contracts.collections[$0]?.name }
+                    ?? map.collectionName(for: name, after: previous)
                 found = collection.flatMap { contracts.collections[$0]?.singleton == false ? $0 : nil }
             }
         }

@@ -13,7 +13,7 @@ extension CasePlanner {
             case .literal(let text): previous = text
             case .parameter(let name, _, _):
                 let collection = map.owner(of: name, in: endpoint)?.collection
-                    ?? ResourceMap.collectionName(for: name, after: previous).flatMap { contracts.collections[$0] }
+                    ?? map.collectionName(for: name, after: previous).flatMap { contracts.collections[$0] }
                 if let collection, !collection.singleton { recordParameter = (name, collection) }
             }
         }
