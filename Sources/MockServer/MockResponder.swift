@@ -127,7 +127,7 @@ struct MockResponder: HTTPResponder {
     }
 
     /// The tenant header's name as the request's header map keys it (lowercased).
-    var tenantHeader: String { (engine.contracts.conventions.tenancy?.header ?? "X-Tenant-Id").lowercased() }
+    var tenantHeader: String { engine.contracts.conventions.tenancy?.headerKey ?? "x-tenant-id" }
 
     /// The token of an `Authorization: Bearer …` value (scheme case-insensitive), without a Foundation
     /// round trip: this runs on every protected request.
