@@ -1,7 +1,7 @@
 import JSON
 
 extension ContractLoader {
-    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin"]
+    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view"]
     static let fakeOptions = [
         "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options",
     ]
@@ -17,7 +17,12 @@ extension ContractLoader {
             return nil
         }
         let kind: FakeBehaviour.Kind
+        var view: FakeView?
         switch kindKey {
+        case "view":
+            view = reader.value("view").flatMap { parseView($0, at: reader.pointer("view"), in: document, endpointID: endpointID) }
+            guard let view else { return nil }
+            kind = .view(from: view.from)
         case "respond":
             guard let status = reader.integer("respond") else { return nil }
             if !responses.contains(where: { $0.status == status && $0.example != nil }) {
@@ -95,7 +100,7 @@ extension ContractLoader {
             kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
             status: status, body: reader.value("body"), emit: parseEmissions(reader), options: reader.value("options"),
-            location: reader.location)
+            view: view, location: reader.location)
     }
 
     private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {

@@ -96,10 +96,11 @@ public final class ContractLoader {
     }
 
     private func parseServices(_ document: YAMLDocument) {
-        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy"], diagnostics: diagnostics),
+        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy", "pagination"], diagnostics: diagnostics),
             let entries = file.mapping("services")
         else { return }
         conventions = parseConventions(file)
+        if let value = file.value("pagination") { conventions.pagination = parsePage(value, at: file.pointer("pagination"), in: document) ?? .standard }
         for (name, value) in entries {
             let pointer = file.pointer("services").appending(name)
             guard let reader = ObjectReader(value, at: pointer, in: document, what: "service '\(name)'", allowed: ["title", "port", "prefix"], diagnostics: diagnostics)

@@ -15,6 +15,8 @@ import JSON
 public struct Conventions: Sendable {
     public var sessions: SessionConventions?
     public var tenancy: TenancyConventions?
+    /// How paged answers read their query and name their `pagination` members (`pagination:`).
+    public var pagination: FakeView.Page = .standard
 
     public init(sessions: SessionConventions? = nil, tenancy: TenancyConventions? = nil) {
         self.sessions = sessions

@@ -14,11 +14,14 @@ public struct FakeBehaviour: Sendable {
         case respond(status: Int)
         /// A behaviour implemented in code, by name (see `BuiltinCatalog`).
         case builtin(name: String)
+        /// A declarative read (`FakeBehaviour.view`), of a collection when `from` names one.
+        case view(from: String?)
 
         public var collection: String? {
             switch self {
             case .list(let c), .get(let c), .create(let c), .update(let c), .delete(let c),
                 .transition(let c), .merge(let c): c
+            case .view(let from): from
             case .respond, .builtin: nil
             }
         }
@@ -61,5 +64,7 @@ public struct FakeBehaviour: Sendable {
     public var body: JSONValue?
     public var emit: [Emission]
     public var options: JSONValue?
+    /// The compiled view of a `view` fake.
+    public var view: FakeView?
     public var location: SourceLocation
 }

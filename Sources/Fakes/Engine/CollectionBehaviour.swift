@@ -45,7 +45,7 @@ struct CollectionBehaviour {
         case .delete: return try delete(&tenant)
         case .transition: return try transition(&tenant)
         case .merge: return try merge(&tenant)
-        case .respond, .builtin: throw .internalError("not a collection behaviour")
+        case .respond, .builtin, .view: throw .internalError("not a collection behaviour")
         }
     }
 

@@ -88,6 +88,9 @@ public final class FakeEngine: Sendable {
             return (200..<300).contains(response.status) ? readCache.store(response, for: key, revision: revision) : response
         case .respond(let status):
             return respondWithExample(request, status: status)
+        case .view:
+            guard let view = fake.view else { throw .internalError("view of '\(request.endpoint.id)' did not compile") }
+            return try runView(view, fake, request, now: now)
         default:
             return try runCollectionBehaviour(fake, request, now: now)
         }

@@ -1,0 +1,98 @@
+import JSON
+
+/// One compiled fake expression: `status == "active"`, `count(@strategies[goalId == record.id])`,
+/// `round(100 * current / target, 1)`. Parsed and type-checked once when the contracts load
+/// (`ExpressionParser`, `ExpressionChecker`); `serve` evaluates the tree, never the text.
+///
+/// Names: a bare name (`status`) is a field of the current record — the candidate inside a
+/// filter, the viewed record elsewhere; `record` is the viewed record; `path`, `query`, `header`,
+/// `body`, `tenant`, `user`, `now`, `today` are the request's; `@goals` is a collection of the
+/// caller's tenant (or the global one). `list[predicate]` keeps the items the predicate holds for,
+/// and `list.field` takes a field of every item. docs/contract-format.md lists the operators and
+/// functions.
+public indirect enum FakeExpression: Sendable, Equatable {
+    case literal(JSONValue)
+    case list([FakeExpression])
+    /// A request or engine value: `query`, `path`, `now`, …
+    case root(ExpressionRoot)
+    /// A field of the current record.
+    case field(String)
+    /// A collection's records: `@goals`.
+    case collection(String)
+    /// A member of an object; over a list, the member of every item.
+    case member(FakeExpression, String)
+    /// An item of a list by position: `.0`.
+    case index(FakeExpression, Int)
+    /// The items of a list for which the predicate holds; the item is the current record inside.
+    case filter(FakeExpression, FakeExpression)
+    case not(FakeExpression)
+    case negate(FakeExpression)
+    case binary(BinaryOperator, FakeExpression, FakeExpression)
+    case call(ExpressionFunction, [FakeExpression])
+
+    /// The query parameters the expression reads (`query.status` → `status`).
+    public var queryParameters: Set<String> {
+        var names: Set<String> = []
+        visit { if case .member(.root(.query), let name) = $0 { names.insert(name) } }
+        return names
+    }
+
+    /// Whether the expression reads the clock (`now`, `today`, `days(…)` of now).
+    public var readsClock: Bool {
+        var found = false
+        visit { if case .root(let root) = $0, root == .now || root == .today { found = true } }
+        return found
+    }
+
+    /// Calls `body` on this node and every node below it.
+    public func visit(_ body: (FakeExpression) -> Void) {
+        body(self)
+        switch self {
+        case .literal, .root, .field, .collection: break
+        case .list(let items): items.forEach { $0.visit(body) }
+        case .member(let base, _), .index(let base, _), .not(let base), .negate(let base): base.visit(body)
+        case .filter(let base, let predicate): base.visit(body); predicate.visit(body)
+        case .binary(_, let left, let right): left.visit(body); right.visit(body)
+        case .call(_, let arguments): arguments.forEach { $0.visit(body) }
+        }
+    }
+}
+
+/// The request and engine values an expression may name.
+public enum ExpressionRoot: String, Sendable, CaseIterable {
+    case path, query, header, body, record, tenant, user, now, today, understudy
+    /// A view's filtered, ordered records (in `select`).
+    case records
+    /// The current record, spelled out (for a field named like a root: `it.path`).
+    case it
+}
+
+public enum BinaryOperator: String, Sendable, CaseIterable {
+    case or, and
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    /// Membership: `status in ["active", "paused"]`; text on the right is a comma-separated list.
+    case `in`
+    /// Any item in common between two lists (a single value is a list of one).
+    case overlaps
+    case coalesce = "??"
+    case plus = "+", minus = "-", times = "*", divide = "/", remainder = "%"
+}
+
+/// The functions of the expression language, with their arity.
+public enum ExpressionFunction: String, Sendable, CaseIterable {
+    case count, sum, min, max, avg, first, last, len, distinct
+    case lower, upper, contains, split
+    case round, floor, ceil, abs
+    case days, date, endOfDay
+    case `if`
+
+    /// How many arguments the function takes (low and high bounds).
+    public var arity: ClosedRange<Int> {
+        switch self {
+        case .round: 1...2
+        case .contains, .days: 2...2
+        case .if: 3...3
+        default: 1...1
+        }
+    }
+}

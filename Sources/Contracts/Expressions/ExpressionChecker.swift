@@ -1,0 +1,283 @@
+import JSONSchema
+
+/// What an expression may name where it is written: the collections, the endpoint's parameters
+/// and body, and the records bare names and `record` stand for.
+public struct ExpressionEnvironment: Sendable {
+    public var collections: [String: ResourceCollection]
+    public var pathParameters: Set<String>
+    public var query: [String: ExpressionType]
+    public var body: ExpressionType
+    /// `record`: the record a view answers.
+    public var record: ExpressionType
+    /// Bare names: the candidate inside a filter, else the viewed record.
+    public var current: ExpressionType
+    /// `records`: a view's filtered, ordered records.
+    public var records: ExpressionType
+    /// How messages name the current record (`an actions record`).
+    public var currentName = "the record"
+
+    public init(collections: [String: ResourceCollection], pathParameters: Set<String> = [], query: [String: ExpressionType] = [:],
+                body: ExpressionType = .any, record: ExpressionType = .any, current: ExpressionType = .any,
+                records: ExpressionType = .array(.any))
+    {
+        self.records = records
+        self.collections = collections
+        self.pathParameters = pathParameters
+        self.query = query
+        self.body = body
+        self.record = record
+        self.current = current
+    }
+}
+
+/// Type-checks an expression against the collections' schemas and the endpoint, so an unknown
+/// field, a wrong type or a missing collection is a load-time error, never a request-time one.
+///
+/// ```swift
+/// let type = try ExpressionChecker(environment).check(expression)
+/// ```
+public struct ExpressionChecker {
+    public var environment: ExpressionEnvironment
+
+    public init(_ environment: ExpressionEnvironment) { self.environment = environment }
+
+    @discardableResult
+    public func check(_ expression: FakeExpression) throws(ExpressionProblem) -> ExpressionType {
+        switch expression {
+        case .literal(let value):
+            switch value {
+            case .null: return .null
+            case .bool: return .boolean
+            case .integer, .number: return .number
+            case .string: return .string
+            case .array(let items): return .array(items.isEmpty ? .any : try check(.literal(items[0])))
+            case .object: return .object(nil)
+            }
+        case .list(let items):
+            let types = try items.map { (item) throws(ExpressionProblem) in try check(item) }
+            return .array(types.first ?? .any)
+        case .root(let root):
+            switch root {
+            case .record: return environment.record
+            case .it: return environment.current
+            case .body: return environment.body
+            case .now, .today: return .string
+            case .records: return environment.records
+            case .path, .query, .header, .tenant, .user, .understudy: return .object(nil)
+            }
+        case .field(let name):
+            return try member(name, of: environment.current, describedAs: environment.currentName)
+        case .collection(let name):
+            guard let collection = environment.collections[name] else {
+                throw problem(EditDistance.message("unknown collection '@\(name)'", for: name, among: environment.collections.keys.sorted()))
+            }
+            return .records(of: collection)
+        case .member(.root(let root), let name):
+            return try rootMember(root, name)
+        case .member(let base, let name):
+            return try member(name, of: try check(base), describedAs: describe(base))
+        case .index(let base, _):
+            let type = try check(base)
+            guard let element = type.element else { throw problem("\(describe(base)) is \(type.phrase), not a list; '.N' takes an item of a list") }
+            return element
+        case .filter(let base, let predicate):
+            let type = try check(base)
+            guard let element = type.element else { throw problem("\(describe(base)) is \(type.phrase), not a list; [ ] filters a list") }
+            var inner = self
+            inner.environment.current = element
+            inner.environment.currentName = "an item of \(describe(base))"
+            try inner.expectBoolean(predicate, "a filter")
+            return .array(element)
+        case .not(let operand):
+            try expectBoolean(operand, "'not'")
+            return .boolean
+        case .negate(let operand):
+            try expectNumber(operand, "'-'")
+            return .number
+        case .binary(let op, let left, let right):
+            return try binary(op, left, right)
+        case .call(let function, let arguments):
+            return try call(function, arguments)
+        }
+    }
+
+    // MARK: Names
+
+    private func rootMember(_ root: ExpressionRoot, _ name: String) throws(ExpressionProblem) -> ExpressionType {
+        switch root {
+        case .path:
+            guard environment.pathParameters.contains(name) else {
+                throw problem(EditDistance.message("the path has no parameter '\(name)'", for: name, among: environment.pathParameters.sorted()))
+            }
+            return .string
+        case .query:
+            guard let type = environment.query[name] else {
+                throw problem(EditDistance.message("the endpoint declares no query parameter '\(name)'", for: name, among: environment.query.keys.sorted()))
+            }
+            return type
+        case .header: return .string
+        case .tenant:
+            guard ["id", "name"].contains(name) else { throw problem("tenant has id and name, not '\(name)'") }
+            return .string
+        case .user:
+            guard ["id", "email"].contains(name) else { throw problem("user has id and email, not '\(name)'") }
+            return .string
+        case .understudy:
+            guard name == "version" else { throw problem("understudy has version, not '\(name)'") }
+            return .string
+        case .record, .it, .body, .now, .today, .records:
+            let base: ExpressionType = try check(.root(root))
+            return try member(name, of: base, describedAs: root.rawValue)
+        }
+    }
+
+    private func member(_ name: String, of base: ExpressionType, describedAs what: String) throws(ExpressionProblem) -> ExpressionType {
+        switch base {
+        case .any, .null: return .any
+        case .array(let element): return .array(try member(name, of: element, describedAs: what))
+        case .object(let shape):
+            guard let shape else { return .any }
+            let names = shape.propertyNames
+            if names.contains(name) { return ExpressionType(shape.property(name)) }
+            if names.isEmpty { return .any }
+            throw problem(EditDistance.message("unknown field '\(name)' of \(what)", for: name, among: names.sorted()))
+        default:
+            throw problem("\(what) is \(base.phrase); it has no field '\(name)'")
+        }
+    }
+
+    // MARK: Operators
+
+    private func binary(_ op: BinaryOperator, _ left: FakeExpression, _ right: FakeExpression) throws(ExpressionProblem) -> ExpressionType {
+        switch op {
+        case .and, .or:
+            try expectBoolean(left, "'\(op.rawValue)'")
+            try expectBoolean(right, "'\(op.rawValue)'")
+            return .boolean
+        case .equal, .notEqual:
+            let (a, b) = (try check(left), try check(right))
+            if let x = a.scalarKind, let y = b.scalarKind, x != y, !(x == "array" || y == "array") {
+                throw problem("\(describe(left)) is \(a.phrase) but \(describe(right)) is \(b.phrase); '\(op.rawValue)' would never hold")
+            }
+            return .boolean
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let (a, b) = (try check(left), try check(right))
+            for (type, side) in [(a, left), (b, right)] where !(type.isAny || type.isNull || type.scalarKind == "number" || type.scalarKind == "string") {
+                throw problem("'\(op.rawValue)' compares numbers or dates, but \(describe(side)) is \(type.phrase)")
+            }
+            if let x = a.scalarKind, let y = b.scalarKind, x != y {
+                throw problem("\(describe(left)) is \(a.phrase) but \(describe(right)) is \(b.phrase); '\(op.rawValue)' cannot order them")
+            }
+            return .boolean
+        case .in, .overlaps:
+            try check(left)
+            let b = try check(right)
+            if b.element == nil, b.scalarKind != "string", !b.isNull {
+                throw problem("'\(op.rawValue)' needs a list (or comma-separated text) on its right, but \(describe(right)) is \(b.phrase)")
+            }
+            return .boolean
+        case .coalesce:
+            let (a, b) = (try check(left), try check(right))
+            return a.isAny || a.isNull ? b : a
+        case .plus:
+            let (a, b) = (try check(left), try check(right))
+            if a.scalarKind == "string" || b.scalarKind == "string" { return .string }
+            try expectNumber(left, "'+'")
+            try expectNumber(right, "'+'")
+            return .number
+        case .minus, .times, .divide, .remainder:
+            try expectNumber(left, "'\(op.rawValue)'")
+            try expectNumber(right, "'\(op.rawValue)'")
+            return .number
+        }
+    }
+
+    // MARK: Functions
+
+    private func call(_ function: ExpressionFunction, _ arguments: [FakeExpression]) throws(ExpressionProblem) -> ExpressionType {
+        let types = try arguments.map { (argument) throws(ExpressionProblem) in try check(argument) }
+        func list(_ index: Int) throws(ExpressionProblem) -> ExpressionType {
+            guard let element = types[index].element ?? (types[index].isNull ? .any : nil) else {
+                throw problem("\(function.rawValue)() needs a list, but \(describe(arguments[index])) is \(types[index].phrase)")
+            }
+            return element
+        }
+        func scalar(_ index: Int, _ kind: String) throws(ExpressionProblem) {
+            let type = types[index]
+            guard type.isAny || type.isNull || type.scalarKind == kind else {
+                throw problem("\(function.rawValue)() needs \(kind == "string" ? "text" : "a \(kind)"), but \(describe(arguments[index])) is \(type.phrase)")
+            }
+        }
+        switch function {
+        case .count: _ = try list(0); return .number
+        case .sum, .avg:
+            let element = try list(0)
+            guard element.isAny || element.isNull || element.scalarKind == "number" else {
+                throw problem("\(function.rawValue)() adds numbers, but \(describe(arguments[0])) holds \(element.phrase)")
+            }
+            return .number
+        case .min, .max:
+            let element = try list(0)
+            return element.scalarKind == "string" ? .string : element.isAny ? .any : .number
+        case .first, .last: return try list(0)
+        case .distinct: return .array(try list(0))
+        case .len:
+            guard types[0].isAny || types[0].isNull || ["string", "array", "object"].contains(types[0].scalarKind ?? "") else {
+                throw problem("len() counts text, a list or an object, not \(types[0].phrase)")
+            }
+            return .number
+        case .lower, .upper: try scalar(0, "string"); return .string
+        case .split: try scalar(0, "string"); return .array(.string)
+        case .contains:
+            if types[0].element == nil { try scalar(0, "string") }
+            return .boolean
+        case .round, .floor, .ceil, .abs:
+            for index in types.indices { try scalar(index, "number") }
+            return .number
+        case .days:
+            try scalar(0, "string"); try scalar(1, "string")
+            return .number
+        case .date, .endOfDay: try scalar(0, "string"); return .string
+        case .if:
+            try expectBoolean(arguments[0], "if()")
+            let (a, b) = (types[1], types[2])
+            return a.scalarKind == b.scalarKind && a.scalarKind != "array" && a.scalarKind != "object" ? a : a.isNull ? b : b.isNull ? a : .any
+        }
+    }
+
+    // MARK: Helpers
+
+    private func expectBoolean(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
+        let type = try check(expression)
+        guard type.isAny || type.isNull || type.scalarKind == "boolean" else {
+            throw problem("\(what) needs a condition, but \(describe(expression)) is \(type.phrase)")
+        }
+    }
+
+    private func expectNumber(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
+        let type = try check(expression)
+        guard type.isAny || type.isNull || type.scalarKind == "number" else {
+            throw problem("\(what) needs numbers, but \(describe(expression)) is \(type.phrase)")
+        }
+    }
+
+    private func problem(_ message: String) -> ExpressionProblem { ExpressionProblem(message, at: 0) }
+
+    /// Short words for an operand in messages: `'progress'`, `'@goals'`, `the text "x"`.
+    func describe(_ expression: FakeExpression) -> String {
+        switch expression {
+        case .field(let name): "'\(name)'"
+        case .collection(let name): "'@\(name)'"
+        case .root(let root): "'\(root.rawValue)'"
+        case .member(let base, let name):
+            switch describe(base) {
+            case let text where text.hasPrefix("'"): "'\(text.dropFirst().dropLast()).\(name)'"
+            default: "'\(name)'"
+            }
+        case .literal(.string(let text)): "the text \"\(text)\""
+        case .literal(let value): "the value \(value.jsonString())"
+        case .call(let function, _): "\(function.rawValue)()"
+        default: "the operand"
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import JSON
+import JSONSchema
+
+extension ContractLoader {
+    static let viewKeys = ["from", "one", "where", "filter", "sort", "page", "fields", "omit", "select", "envelope", "by", "cases", "default"]
+
+    /// Parses `fake.view`: expressions and templates compile now (syntax errors point into the
+    /// text); their types are checked once every collection and endpoint is known.
+    func parseView(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, endpointID: String) -> FakeView? {
+        guard let reader = ObjectReader(value, at: pointer, in: document, what: "view", allowed: Self.viewKeys, diagnostics: diagnostics)
+        else { return nil }
+        let from = reader.string("from")
+        func expression(_ text: String, at pointer: JSONPointer, what: String) -> FakeExpression? {
+            do { return try ExpressionParser.parse(text) } catch {
+                diagnostics.error("\(what): \(error.message) (at character \(error.offset + 1) of '\(text)')", at: document.location(of: pointer))
+                return nil
+            }
+        }
+        func expressions(_ key: String) -> [(FakeExpression, JSONPointer, String)] {
+            guard let value = reader.value(key) else { return [] }
+            let items = value.arrayValue.map { $0.enumerated().map { ($1, reader.pointer(key).appending($0)) } } ?? [(value, reader.pointer(key))]
+            return items.compactMap { item, itemPointer in
+                guard let text = Self.expressionText(item) else {
+                    diagnostics.error("view \(key) must be an expression (text), found \(item.typeName)", at: document.location(of: itemPointer))
+                    return nil
+                }
+                return expression(text, at: itemPointer, what: "view \(key)").map { ($0, itemPointer, text) }
+            }
+        }
+        func template(_ value: JSONValue, at pointer: JSONPointer, what: String) -> ValueTemplate? {
+            do { return try ValueTemplate.compile(value, at: pointer) } catch {
+                diagnostics.error("\(what): \(error.problem.message)", at: document.location(of: error.pointer))
+                return nil
+            }
+        }
+
+        let one = reader.value("one").flatMap { value -> FakeExpression? in
+            guard let text = Self.expressionText(value) else { reader.error("view one must be an expression of the record's id", at: "one"); return nil }
+            return expression(text, at: reader.pointer("one"), what: "view one")
+        }
+        let conditions = expressions("where")
+        let filters = expressions("filter")
+        var sort: [(FakeView.SortKey, JSONPointer)] = []
+        for (index, item) in (reader.value("sort")?.arrayValue ?? reader.value("sort").map { [$0] } ?? []).enumerated() {
+            let itemPointer = reader.pointer("sort").appending(index)
+            if let text = item.stringValue {
+                let descending = text.hasPrefix("-")
+                if let key = expression(descending ? String(text.dropFirst()) : text, at: itemPointer, what: "view sort") {
+                    sort.append((.init(key: key, descending: descending, values: nil), itemPointer))
+                }
+            } else if let keyReader = ObjectReader(item, at: itemPointer, in: document, what: "sort key", allowed: ["by", "values"], diagnostics: diagnostics),
+                let text = keyReader.string("by", required: true), let key = expression(text, at: keyReader.pointer("by"), what: "view sort")
+            {
+                sort.append((.init(key: key, descending: false, values: keyReader.value("values")?.arrayValue ?? []), itemPointer))
+            }
+        }
+        var fields: [(name: String, value: ValueTemplate)] = []
+        for (name, value) in reader.mapping("fields") ?? [:] {
+            if let compiled = template(value, at: reader.pointer("fields").appending(name), what: "view field '\(name)'") { fields.append((name, compiled)) }
+        }
+        let select = reader.value("select").flatMap { template($0, at: reader.pointer("select"), what: "view select") }
+        var choice: FakeView.Choice?
+        if let text = reader.value("by").flatMap(Self.expressionText), let by = expression(text, at: reader.pointer("by"), what: "view by") {
+            var cases: [String: ValueTemplate] = [:]
+            for (name, value) in reader.mapping("cases") ?? [:] {
+                cases[name] = template(value, at: reader.pointer("cases").appending(name), what: "view case '\(name)'")
+            }
+            if cases.isEmpty { reader.error("a view with 'by' needs 'cases'", at: "by") }
+            let fallback = reader.value("default").flatMap { template($0, at: reader.pointer("default"), what: "view default") }
+            choice = .init(by: by, cases: cases, fallback: fallback)
+        } else if reader.has("cases") || reader.has("default") {
+            reader.error("'cases' and 'default' need 'by' (the expression that picks the case)")
+        }
+        if choice != nil, reader.has("select") { reader.error("a view answers 'select' or 'cases', not both", at: "select") }
+        let page = reader.value("page").flatMap { parsePage($0, at: reader.pointer("page"), in: document) }
+        if from == nil, select == nil, choice == nil { reader.error("a view needs 'from' (a collection) or 'select' (the answer)") }
+        if from == nil, one != nil || !conditions.isEmpty || !filters.isEmpty || !sort.isEmpty || page != nil || !fields.isEmpty {
+            reader.error("one, where, filter, sort, page and fields read records: the view needs 'from'")
+        }
+        if one != nil, page != nil { reader.error("a view of one record has no pages", at: "page") }
+
+        deferredChecks.append { [unowned self] in
+            guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
+            var base = ExpressionEnvironment(collections: collections)
+            base.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
+            for parameter in endpoint.query { base.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
+            base.body = ExpressionType(endpoint.body?.schema?.shape)
+            var recordType = ExpressionType.any
+            if let from {
+                guard let collection = collections[from] else {
+                    reader.error(unknownCollectionMessage(from), at: "from")
+                    return
+                }
+                if !collection.global, endpoint.auth == AuthRequirement.none {
+                    reader.error("'\(endpointID)' has auth none, so its view can only read a global collection; '\(from)' is per tenant", at: "from")
+                }
+                recordType = .object(collection.schema?.shape)
+                base.records = .array(recordType)
+            }
+            func check(_ expression: FakeExpression, at pointer: JSONPointer, what: String, record: ExpressionType?) {
+                var environment = base
+                environment.record = record ?? .any
+                environment.current = record ?? .any
+                if record != nil, let from { environment.currentName = "a '\(from)' record" }
+                do { try ExpressionChecker(environment).check(expression) } catch {
+                    diagnostics.error("\(what): \(error.message)", at: document.location(of: pointer))
+                }
+            }
+            if let one { check(one, at: reader.pointer("one"), what: "view one", record: nil) }
+            for (condition, pointer, _) in conditions + filters { check(condition, at: pointer, what: "view condition", record: recordType) }
+            for (key, pointer) in sort { check(key.key, at: pointer, what: "view sort", record: recordType) }
+            for (name, value) in fields {
+                for (expression, pointer) in value.expressions(at: reader.pointer("fields").appending(name)) {
+                    check(expression, at: pointer, what: "view field '\(name)'", record: recordType)
+                }
+            }
+            for (expression, pointer) in select?.expressions(at: reader.pointer("select")) ?? [] {
+                check(expression, at: pointer, what: "view select", record: one != nil ? recordType : nil)
+            }
+            if let choice {
+                check(choice.by, at: reader.pointer("by"), what: "view by", record: one != nil ? recordType : nil)
+                let templates = choice.cases.map { ($0.value, reader.pointer("cases").appending($0.key)) }
+                    + (choice.fallback.map { [($0, reader.pointer("default"))] } ?? [])
+                for (template, pointer) in templates {
+                    for (expression, inner) in template.expressions(at: pointer) {
+                        check(expression, at: inner, what: "view case", record: one != nil ? recordType : nil)
+                    }
+                }
+            }
+        }
+        return FakeView(
+            from: from, one: one, conditions: conditions.map(\.0),
+            filters: filters.map { .init(condition: $0.0, parameters: $0.0.queryParameters) },
+            sort: sort.map(\.0), page: page, fields: fields, omit: reader.stringList("omit"), select: select, choice: choice,
+            envelope: reader.bool("envelope") ?? true, location: reader.location)
+    }
+
+    /// `page: true` or `{page, size, default, max, members}`; unset members follow services.yaml.
+    func parsePage(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) -> FakeView.Page? {
+        let defaults = conventions.pagination
+        if value == .bool(true) { return defaults }
+        if value == .bool(false) { return nil }
+        guard let reader = ObjectReader(value, at: pointer, in: document, what: "page", allowed: ["page", "size", "default", "max", "members"], diagnostics: diagnostics)
+        else { return nil }
+        var page = defaults
+        if let name = reader.string("page") { page.pageParameter = name }
+        if reader.has("size") { page.sizeParameters = reader.stringList("size") }
+        if let size = reader.integer("default") { page.defaultSize = size }
+        if let size = reader.integer("max") { page.maximumSize = size }
+        for (meaning, name) in reader.mapping("members") ?? [:] {
+            guard FakeView.Page.meanings.contains(meaning) else {
+                reader.error("unknown pagination member '\(meaning)' (have: \(FakeView.Page.meanings.joined(separator: ", ")))", at: "members")
+                continue
+            }
+            if let name = name.stringValue { page.members[meaning] = name }
+        }
+        return page
+    }
+
+    /// The text of an expression key: YAML reads `true`, `3` or `null` as scalars, which are expressions too.
+    static func expressionText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        default: nil
+        }
+    }
+}
+
+extension FakeView.Page {
+    public static let meanings = ["page", "limit", "total", "totalPages"]
+
+    /// Today's pagination: `page`, `limit` (or `size`), 20 a page, `{page, limit, total, totalPages}`.
+    public static let standard = FakeView.Page(
+        pageParameter: "page", sizeParameters: ["limit", "size"], defaultSize: 20, maximumSize: nil,
+        members: ["page": "page", "limit": "limit", "total": "total", "totalPages": "totalPages"])
+}

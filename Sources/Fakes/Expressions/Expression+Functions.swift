@@ -1,0 +1,106 @@
+import Contracts
+import Foundation
+import JSON
+
+extension FakeExpression {
+    static func call(_ function: ExpressionFunction, _ arguments: [FakeExpression], in context: ExpressionContext) throws(FakeError) -> JSONValue {
+        if function == .if {
+            return try arguments[0].holds(in: context) ? try arguments[1].evaluate(in: context) : try arguments[2].evaluate(in: context)
+        }
+        if function == .date || function == .endOfDay { return try date(arguments[0], endOfDay: function == .endOfDay, in: context) }
+        let values = try arguments.map { (argument) throws(FakeError) in try argument.evaluate(in: context) }
+        let first = values[0]
+        let items = first.arrayValue ?? []
+        switch function {
+        case .count: return .integer(items.count)
+        case .sum:
+            let numbers = items.filter { $0.doubleValue != nil }
+            if numbers.allSatisfy({ if case .integer = $0 { true } else { false } }) {
+                return .integer(numbers.reduce(0) { $0 &+ ($1.intValue ?? 0) })
+            }
+            return number(numbers.reduce(0) { $0 + ($1.doubleValue ?? 0) })
+        case .avg:
+            let numbers = items.compactMap(\.doubleValue)
+            return numbers.isEmpty ? .null : number(numbers.reduce(0, +) / Double(numbers.count))
+        case .min, .max:
+            let present = items.filter { $0 != .null }
+            let wanted: ComparisonResult = function == .min ? .orderedAscending : .orderedDescending
+            return present.dropFirst().reduce(present.first ?? .null) { best, item in
+                ValueComparison.compare(item, best) == wanted ? item : best
+            }
+        case .first: return items.first ?? .null
+        case .last: return items.last ?? .null
+        case .distinct:
+            var kept: [JSONValue] = []
+            for item in items where !kept.contains(where: { ValueComparison.same($0, item) }) { kept.append(item) }
+            return .array(kept)
+        case .len:
+            switch first {
+            case .array(let list): return .integer(list.count)
+            case .string(let text): return .integer(text.count)
+            case .object(let members): return .integer(members.count)
+            default: return .integer(0)
+            }
+        case .lower: return first.stringValue.map { .string($0.lowercased()) } ?? .null
+        case .upper: return first.stringValue.map { .string($0.uppercased()) } ?? .null
+        case .split: return .array(ValueComparison.list(first.stringValue.map { .string($0 + ",") } ?? .null))
+        case .contains:
+            if case .array(let list) = first { return .bool(list.contains { ValueComparison.same($0, values[1]) }) }
+            guard let text = first.stringValue, values[1] != .null else { return .bool(false) }
+            return .bool(text.contains(ValueComparison.text(values[1])))
+        case .round:
+            guard let x = first.doubleValue else { return .null }
+            let digits = values.count > 1 ? Swift.max(0, Swift.min(10, values[1].intValue ?? 0)) : 0
+            let scale = pow(10, Double(digits))
+            let rounded = (x * scale).rounded() / scale
+            return digits == 0 ? integerOrNumber(rounded) : number(rounded)
+        case .floor: return first.doubleValue.map { integerOrNumber($0.rounded(.down)) } ?? .null
+        case .ceil: return first.doubleValue.map { integerOrNumber($0.rounded(.up)) } ?? .null
+        case .abs:
+            if case .integer(let i) = first { return .integer(i.magnitude > Int.max.magnitude ? i : Swift.abs(i)) }
+            return first.doubleValue.map { number(Swift.abs($0)) } ?? .null
+        case .days:
+            guard let from = values[0].stringValue.flatMap({ RecordInstant.parse($0) }),
+                let to = values[1].stringValue.flatMap({ RecordInstant.parse($0) })
+            else { return .null }
+            return .integer(CalendarDay(utc: to).ordinal - CalendarDay(utc: from).ordinal)
+        case .if, .date, .endOfDay: return .null
+        }
+    }
+
+    /// A whole number as an integer, so `round(x)` prints `42`, not `42.0`.
+    static func integerOrNumber(_ value: Double) -> JSONValue {
+        value.isFinite && Swift.abs(value) < 9e15 ? .integer(Int(value)) : number(value)
+    }
+
+    /// `date(x)` keeps a date or timestamp; `endOfDay(x)` makes a bare date its last millisecond.
+    /// Null stays null; other text is a 422 naming the query parameter or body field it came from.
+    private static func date(_ argument: FakeExpression, endOfDay: Bool, in context: ExpressionContext) throws(FakeError) -> JSONValue {
+        let value = try argument.evaluate(in: context)
+        guard value != .null, value != .string("") else { return .null }
+        guard let text = value.stringValue, let instant = RecordInstant.parse(text, endOfDay: endOfDay) else {
+            throw .validation([argument.inputName ?? "value": "must be a date (YYYY-MM-DD) or an RFC 3339 date-time"])
+        }
+        guard endOfDay, RecordInstant.isBareDate(text) else { return .string(text) }
+        return .string(instant.rfc3339Milliseconds)
+    }
+
+    /// `startDate` for `query.startDate` or `body.startDate`: the name a validation error is keyed by.
+    var inputName: String? {
+        switch self {
+        case .member(.root(.query), let name), .member(.root(.body), let name): name
+        case .member(let base, let name): base.inputName.map { "\($0).\(name)" }
+        default: nil
+        }
+    }
+}
+
+extension Date {
+    /// RFC 3339 with milliseconds (`2025-10-31T23:59:59.999Z`).
+    var rfc3339Milliseconds: String {
+        let base = rfc3339
+        let millis = Int(((timeIntervalSince1970 - timeIntervalSince1970.rounded(.down)) * 1000).rounded())
+        let text = String(min(999, millis))
+        return base.dropLast() + "." + String(repeating: "0", count: 3 - text.count) + text + "Z"
+    }
+}

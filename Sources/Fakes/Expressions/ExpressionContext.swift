@@ -1,0 +1,34 @@
+import Contracts
+import Foundation
+import JSON
+
+/// What an expression is evaluated against: the request, the caller's tenant (read only), the
+/// global records, and the records bare names and `record` stand for.
+struct ExpressionContext {
+    let scope: TemplateScope
+    let tenant: TenantState?
+    let global: TenantState
+    let collections: [String: ResourceCollection]
+    /// `record`: the record being answered.
+    var record: JSONValue = .null
+    /// Bare names: the candidate inside a filter, else `record`.
+    var current: JSONValue = .null
+    /// `records`: a view's filtered, ordered records.
+    var records: [JSONValue] = []
+
+    /// The records of a collection in the caller's tenant, or the global ones; a singleton is a
+    /// list of zero or one.
+    func records(of name: String) -> [JSONValue] {
+        guard let collection = collections[name] else { return [] }
+        let holder = collection.global ? global : tenant
+        guard let holder else { return [] }
+        if collection.singleton { return holder.singleton(name).map { [$0] } ?? [] }
+        return holder.all(name)
+    }
+
+    func with(current value: JSONValue) -> ExpressionContext {
+        var copy = self
+        copy.current = value
+        return copy
+    }
+}
