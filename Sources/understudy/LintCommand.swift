@@ -11,15 +11,14 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var paths: ProjectPaths
 
-    @Flag(help: "List the builtin fake behaviours contracts may name, and exit.")
+    @Flag(help: "After linting, list the builtins the contracts still name (with their endpoints) and count the declarative endpoints.")
     var builtins = false
 
     func run() throws {
-        if builtins {
-            for entry in BuiltinCatalog.entries { print("\(entry.name)\t\(entry.description)") }
-            return
-        }
         let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile)
+        if builtins {
+            BuiltinCensus(report.contracts).lines.forEach { print($0) }
+        }
         for diagnostic in report.diagnostics { print(diagnostic) }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let files = Set(report.diagnostics.map(\.location.file)).count

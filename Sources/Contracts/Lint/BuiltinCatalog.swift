@@ -29,7 +29,6 @@ public enum BuiltinCatalog {
         ("extendTrial", "Admin: moves a trial's end date and records the extension in the history."),
         ("getOnboarding", "The onboarding record with its products."),
         ("updateOnboarding", "Updates onboarding fields and smart-merges products in one call."),
-        ("health", "Answers the service's health probe (options.service, options.probe)."),
         // Coaching
         ("alignmentCheck", "A deterministic 0–100 alignment score from word overlap of goal and foundation."),
         ("strategicAlignment", "Scores each action against the goals given; connections, recommendations, insights."),
@@ -37,7 +36,6 @@ public enum BuiltinCatalog {
         ("schedulingSuggestions", "Schedules actions by dependencies, capacity and unavailable dates."),
         ("businessData", "Business metrics: the tenant's seed figures plus counts from goals, actions, issues."),
         ("insightsPage", "Filters and pages the tenant's insights with the snake_case pagination."),
-        ("respondByValue", "Answers the template case chosen by a request value (options.value, options.cases)."),
         ("websiteScan", "Derives a business name and industry from the URL's host; no network."),
         // Traction: goals, strategies, KPI links
         ("listGoalViews", "Goals with their strategies and KPI links embedded, filtered by owner and status."),
@@ -72,7 +70,6 @@ public enum BuiltinCatalog {
         ("performanceScore", "Weighted score of goals, strategies, KPIs and actions, with a trend."),
         ("teamAlignment", "Team alignment metrics from goals, actions and KPI sharing."),
         // Traction: operations
-        ("filteredList", "Lists a collection with equality, overlap, date-range and include-flag filters, sorted."),
         ("recordRootCauseAnalysis", "Stores an issue's root-cause analysis."),
         ("convertIssueToActions", "Creates actions linked to an issue and optionally moves the issue's status."),
         ("issueClosureEligibility", "Counts an issue's actions: canClose when all are completed or cancelled."),

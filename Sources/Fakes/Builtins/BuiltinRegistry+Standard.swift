@@ -2,7 +2,6 @@ extension BuiltinRegistry {
     /// Every builtin the shipped contracts name (see docs/builtins.md), grouped by area.
     public static let standard: BuiltinRegistry = {
         var registry = BuiltinRegistry()
-        registry.registerHealth()
         registry.registerStreams()
         registry.registerAuthentication()
         registry.registerAccount()

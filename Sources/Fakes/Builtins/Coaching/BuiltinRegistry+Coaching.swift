@@ -15,7 +15,6 @@ extension BuiltinRegistry {
         }
         register("businessData") { call throws(FakeError) in try BusinessData.respond(call) }
         register("insightsPage") { call throws(FakeError) in try InsightsPage.respond(call) }
-        register("respondByValue") { call throws(FakeError) in try RespondByValue.respond(call) }
         register("websiteScan") { call throws(FakeError) in try WebsiteScan.respond(call) }
     }
 }
