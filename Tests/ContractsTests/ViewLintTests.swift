@@ -1,0 +1,115 @@
+import Contracts
+import JSON
+import Testing
+import TestSupport
+
+/// `fake: { view: … }` is compiled and type-checked when the contracts load: each mistake is a
+/// diagnostic at the expression's own line and column, never a surprise at request time.
+@Suite struct ViewLintTests {
+    static let common = """
+        schemas:
+          Error: { type: object, properties: { success: { const: false }, error: { type: string } } }
+        responses:
+          Unauthorized: { schema: { $ref: "#/schemas/Error" }, example: { success: false, error: Token missing } }
+          NotFound: { schema: { $ref: "#/schemas/Error" }, example: { success: false, error: Not found } }
+        """
+
+    func contract(_ view: String, query: String = "status: { schema: { type: string } }") -> String {
+        """
+        service: traction
+        collections:
+          goals: { schema: { $ref: "#/schemas/Goal" }, idPrefix: goal_ }
+          strategies: { schema: { $ref: "#/schemas/Strategy" }, idPrefix: strategy_ }
+        endpoints:
+          listGoals:
+            method: GET
+            path: /goals/{ownerId}
+            auth: tenant
+            query:
+              \(query)
+            responses:
+              200: { data: { type: array }, example: { success: true, data: [] } }
+              401: { $ref: "../common/errors.yaml#/responses/Unauthorized" }
+              404: { $ref: "../common/errors.yaml#/responses/NotFound" }
+            fake:
+              view:
+        \(view.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n"))
+        schemas:
+          Goal:
+            type: object
+            properties:
+              id: { type: string }
+              title: { type: string }
+              progress: { type: number }
+              done: { type: boolean }
+              tags: { type: array, items: { type: string } }
+          Strategy:
+            type: object
+            properties: { id: { type: string }, goalId: { type: string }, order: { type: integer } }
+        """
+    }
+
+    func diagnostics(_ view: String) throws -> [String] {
+        let dir = try TemporaryDirectory([
+            "services.yaml": servicesYAML, "common/errors.yaml": Self.common, "traction/goals.yaml": contract(view),
+        ])
+        return ContractLoader.load(directory: dir.path).diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+    }
+
+    @Test func aCorrectViewLoadsClean() throws {
+        #expect(try diagnostics("""
+            from: goals
+            where: [progress >= 0, not done]
+            filter: [title in query.status, path.ownerId != '']
+            sort: [-progress, lower(title)]
+            fields: { strategyCount: "{{count(@strategies[goalId == record.id])}}", label: "{{title}} ({{round(progress)}}%)" }
+            page: { size: [limit], default: 10, members: { totalPages: total_pages } }
+            """) == [])
+    }
+
+    @Test func eachMistakeIsReportedAtItsExpression() throws {
+        let found = try diagnostics("""
+            from: goals
+            where:
+              - progres > 1
+              - title > 3
+              - count(@goalz) > 0
+              - query.statu == 'x'
+              - path.owner == 'x'
+              - tags + 1 == 2
+              - title and done
+            sort: [sum(title)]
+            fields: { n: "{{count(@strategies[goalID == record.id])}}" }
+            """)
+        #expect(found == [
+            "20:13 view condition: unknown field 'progres' of a 'goals' record; did you mean 'progress'?",
+            "21:13 view condition: 'title' is text but the value 3 is a number; '>' cannot order them",
+            "22:13 view condition: unknown collection '@goalz'; did you mean 'goals'?",
+            "23:13 view condition: the endpoint declares no query parameter 'statu'; did you mean 'status'?",
+            "24:13 view condition: the path has no parameter 'owner'; did you mean 'ownerId'?",
+            "25:13 view condition: '+' needs numbers, but 'tags' is a list",
+            "26:13 view condition: 'and' needs a condition, but 'title' is text",
+            "27:16 view sort: sum() needs a list, but 'title' is text",
+            "28:19 view field 'n': unknown field 'goalID' of an item of '@strategies'; did you mean 'goalId'?",
+        ])
+    }
+
+    @Test func syntaxErrorsSayWhichCharacter() throws {
+        let found = try diagnostics("""
+            from: goals
+            where: "progress >"
+            fields: { a: "{{count(}}" }
+            """)
+        #expect(found == [
+            "19:9 view where: the expression ends too soon (at character 11 of 'progress >')",
+            "20:19 view field 'a': the expression ends too soon",
+        ])
+    }
+
+    @Test func aViewNeedsRecordsOrAnAnswer() throws {
+        let a = try diagnostics("envelope: false"), b = try diagnostics("select: 1\nwhere: true"), c = try diagnostics("from: goalz")
+        #expect(a == ["17:7 a view needs 'from' (a collection) or 'select' (the answer)"])
+        #expect(b == ["17:7 one, where, filter, sort, page and fields read records: the view needs 'from'"])
+        #expect(c == ["18:9 unknown collection 'goalz'; did you mean 'goals'?"])
+    }
+}
