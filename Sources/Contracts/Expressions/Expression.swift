@@ -13,6 +13,8 @@ import JSON
 public indirect enum FakeExpression: Sendable, Equatable {
     case literal(JSONValue)
     case list([FakeExpression])
+    /// An object written in place: `{current: 0, trend: 'flat'}`.
+    case object(keys: [String], values: [FakeExpression])
     /// A request or engine value: `query`, `path`, `now`, …
     case root(ExpressionRoot)
     /// A field of the current record.
@@ -49,7 +51,7 @@ public indirect enum FakeExpression: Sendable, Equatable {
         body(self)
         switch self {
         case .literal, .root, .field, .collection: break
-        case .list(let items): items.forEach { $0.visit(body) }
+        case .list(let items), .object(_, let items): items.forEach { $0.visit(body) }
         case .member(let base, _), .index(let base, _), .not(let base), .negate(let base): base.visit(body)
         case .filter(let base, let predicate): base.visit(body); predicate.visit(body)
         case .binary(_, let left, let right): left.visit(body); right.visit(body)

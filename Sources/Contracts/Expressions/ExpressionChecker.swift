@@ -56,6 +56,9 @@ public struct ExpressionChecker {
         case .list(let items):
             let types = try items.map { (item) throws(ExpressionProblem) in try check(item) }
             return .array(types.first ?? .any)
+        case .object(_, let values):
+            for value in values { try check(value) }
+            return .object(nil)
         case .root(let root):
             switch root {
             case .record: return environment.record

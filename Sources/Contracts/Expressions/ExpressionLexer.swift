@@ -9,7 +9,7 @@ struct ExpressionToken: Sendable {
 /// Splits expression text into tokens: words, numbers, quoted strings (`"…"` or `'…'`, with `\`
 /// escapes), `@collection` names and the operator symbols.
 enum ExpressionLexer {
-    private static let symbols = ["==", "!=", "<=", ">=", "??", "&&", "||", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", ".", "!"]
+    private static let symbols = ["==", "!=", "<=", ">=", "??", "&&", "||", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", "{", "}", ":", ",", ".", "!"]
 
     static func tokens(of text: String) throws(ExpressionProblem) -> [ExpressionToken] {
         let characters = Array(text)

@@ -155,6 +155,23 @@ public struct ExpressionParser {
                 try expect(")")
                 return inner
             }
+            if token.text == "{" {
+                var keys: [String] = []
+                var values: [FakeExpression] = []
+                if !accept("}") {
+                    repeat {
+                        let key = next()
+                        guard key.kind == .word || key.kind == .string else {
+                            throw ExpressionProblem("expected a member name in '{ }'", at: key.offset)
+                        }
+                        try expect(":")
+                        keys.append(key.text)
+                        values.append(try expression())
+                    } while accept(",")
+                    try expect("}")
+                }
+                return .object(keys: keys, values: values)
+            }
             if token.text == "[" {
                 var items: [FakeExpression] = []
                 if !accept("]") {

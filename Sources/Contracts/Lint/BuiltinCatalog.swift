@@ -17,8 +17,6 @@ public enum BuiltinCatalog {
         ("validateConfirmToken", "Reports a confirmation token as valid, used, expired or not_found without consuming it."),
         // Account: users, subscription, billing, onboarding
         ("updateCurrentUser", "Merges profile fields into the caller's user record (snake_case timestamps)."),
-        ("userFeatures", "The feature names of the tenant's active subscription tier."),
-        ("userLimits", "The limits of the tenant's active subscription tier (null = unlimited)."),
         ("createSubscription", "Starts a paid subscription after tier, frequency, promo and payment checks."),
         ("changeSubscription", "Changes tier or frequency of the active subscription; effective at period end."),
         ("cancelSubscription", "Cancels at period end or immediately."),
@@ -34,8 +32,6 @@ public enum BuiltinCatalog {
         ("strategicAlignment", "Scores each action against the goals given; connections, recommendations, insights."),
         ("prioritizationSuggestions", "Suggests a priority per action from due date, linked goals and impact."),
         ("schedulingSuggestions", "Schedules actions by dependencies, capacity and unavailable dates."),
-        ("businessData", "Business metrics: the tenant's seed figures plus counts from goals, actions, issues."),
-        ("insightsPage", "Filters and pages the tenant's insights with the snake_case pagination."),
         ("websiteScan", "Derives a business name and industry from the URL's host; no network."),
         // Traction: goals, strategies, KPI links
         ("listGoalViews", "Goals with their strategies and KPI links embedded, filtered by owner and status."),
@@ -48,7 +44,6 @@ public enum BuiltinCatalog {
         ("getKpiLink", "A goal's KPI link with the KPI's current numbers."),
         ("availableKpis", "The tenant's KPIs not yet linked to a goal."),
         // Traction: KPIs and planning
-        ("listKpis", "The KPI catalog, searched and paged with page/size."),
         ("getKpiWithReadings", "A KPI with its readings: {kpi, readings}."),
         ("listKpiReadings", "A KPI's readings between two months, paged with page/size."),
         ("createKpiReading", "Records a reading (v1 reading, v2 actual or action KPI update) and emits kpi.reading.created."),

@@ -4,18 +4,16 @@ import JSON
 import OrderedCollections
 
 /// The `view` kind: a read of the caller's tenant through compiled expressions, under the store's
-/// read lock (it writes nothing).
+/// read lock (it writes nothing). A protected view without a caller is 401.
 extension FakeEngine {
     func runView(_ view: FakeView, _ fake: FakeBehaviour, _ request: FakeRequest, now: Date) throws(FakeError) -> FakeResponse {
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
         let scope = TemplateScope(request: request, now: now)
+        if request.endpoint.auth.isProtected, request.caller == nil { throw .unauthorized("Authentication required") }
         let outcome: Result<FakeResponse, FakeError> = store.read { state in
             do throws(FakeError) {
-                var tenant: TenantState?
-                if let tenantID = request.caller?.tenantID {
-                    guard let found = state.tenants[tenantID] else { throw .forbidden("Tenant '\(tenantID)' does not exist") }
-                    tenant = found
-                }
+                // A tenant with no records yet reads as empty.
+                let tenant = request.caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
                 let context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
                 return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query).answer(in: context, status: status))
             } catch {

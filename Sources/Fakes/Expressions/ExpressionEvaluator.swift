@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import JSON
+import OrderedCollections
 
 /// Evaluates compiled `FakeExpression` trees. Missing values are null; null propagates through
 /// arithmetic and compares unequal to everything but null; a division by zero is null. The one
@@ -10,6 +11,10 @@ extension FakeExpression {
         switch self {
         case .literal(let value): return value
         case .list(let items): return .array(try items.map { (item) throws(FakeError) in try item.evaluate(in: context) })
+        case .object(let keys, let values):
+            var members = OrderedDictionary<String, JSONValue>()
+            for (key, value) in zip(keys, values) { members[key] = try value.evaluate(in: context) }
+            return .object(members)
         case .root(let root): return Self.root(root, in: context)
         case .field(let name): return context.current[name] ?? .null
         case .collection(let name): return .array(context.records(of: name))

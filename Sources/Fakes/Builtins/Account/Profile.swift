@@ -3,7 +3,7 @@ import JSON
 import OrderedCollections
 
 extension BuiltinRegistry {
-    /// The caller's profile update and the features and limits of the tenant's subscription tier.
+    /// The caller's profile update.
     mutating func registerProfile() {
         register("updateCurrentUser") { call throws(FakeError) in
             let caller = try call.caller()
@@ -27,26 +27,6 @@ extension BuiltinRegistry {
             return .data(profile)
         }
 
-        register("userFeatures") { call throws(FakeError) in
-            let tier = try call.activeTier()
-            return .data(tier?["features"] ?? .array([]))
-        }
-
-        register("userLimits") { call throws(FakeError) in
-            // An active tier without `limits` limits nothing (an absent key is unlimited, K22).
-            if let tier = try call.activeTier() { return .data(tier["limits"] ?? .object([:])) }
-            let names = ["goals", "kpis", "actions", "strategies", "attachments", "reports"]
-            return .data(.object(OrderedDictionary(uniqueKeysWithValues: names.map { ($0, JSONValue.integer(0)) })))
-        }
     }
 }
 
-extension BuiltinCall {
-    /// The tier snapshot of the caller's tenant's subscription when it is active (`isActive`), else nil.
-    func activeTier() throws(FakeError) -> JSONValue? {
-        let tenantID = try caller().tenantID
-        let subscription = engine.store.read { $0.tenants[tenantID]?.singleton(SubscriptionRecord.collection) }
-        guard SubscriptionRecord.isActive(subscription) else { return nil }
-        return subscription?["tier"]
-    }
-}

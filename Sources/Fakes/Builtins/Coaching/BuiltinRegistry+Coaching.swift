@@ -13,8 +13,6 @@ extension BuiltinRegistry {
         register("schedulingSuggestions") { call throws(FakeError) in
             .data(Scheduling.evaluate(call.body, today: CalendarDay(utc: call.now)))
         }
-        register("businessData") { call throws(FakeError) in try BusinessData.respond(call) }
-        register("insightsPage") { call throws(FakeError) in try InsightsPage.respond(call) }
         register("websiteScan") { call throws(FakeError) in try WebsiteScan.respond(call) }
     }
 }

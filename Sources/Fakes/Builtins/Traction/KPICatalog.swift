@@ -1,24 +1,8 @@
 import JSON
 
 extension BuiltinRegistry {
-    /// The KPI catalog reads of kpis.yaml: the filtered, paged catalog and a KPI's readings.
+    /// The KPI reads of kpis.yaml: a KPI with its readings, and its readings by period.
     mutating func registerTractionKPICatalog() {
-        register("listKpis") { call throws(FakeError) in
-            let tenant = try TractionStore.tenant(of: call)
-            let query = call.request.query
-            var kpis = tenant.all("kpis")
-            for field in ["category", "ownerId"] {
-                guard let wanted = query[field]?.stringValue, !wanted.isEmpty else { continue }
-                kpis = kpis.filter { $0[field]?.stringValue == wanted }
-            }
-            if let search = query["search"]?.stringValue?.lowercased(), !search.isEmpty {
-                kpis = kpis.filter { kpi in
-                    ["name", "description", "category"].contains { (kpi[$0]?.stringValue ?? "").lowercased().contains(search) }
-                }
-            }
-            return .json(FakeEngine.paginate(KPILinkInput.byName(kpis), query: TractionStore.pageQuery(call)))
-        }
-
         register("getKpiWithReadings") { call throws(FakeError) in
             let tenant = try TractionStore.tenant(of: call)
             let numbers = try TractionStore.numbers(TractionStore.path(call, "id"), in: tenant, now: call.now)
