@@ -67,6 +67,9 @@ public enum ExpressionRoot: String, Sendable, CaseIterable {
     case records
     /// The current record, spelled out (for a field named like a root: `it.path`).
     case it
+    /// Inside a filter, the current record of the enclosing expression — the item one filter up:
+    /// `@goals[count(@strategies[goalId == outer.id]) > 1]`.
+    case outer
 }
 
 public enum BinaryOperator: String, Sendable, CaseIterable {

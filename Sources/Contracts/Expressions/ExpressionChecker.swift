@@ -13,6 +13,8 @@ public struct ExpressionEnvironment: Sendable {
     public var current: ExpressionType
     /// `records`: a view's filtered, ordered records.
     public var records: ExpressionType
+    /// `outer`: the current record of the enclosing expression.
+    public var outer: ExpressionType = .any
     /// How messages name the current record (`an actions record`).
     public var currentName = "the record"
 
@@ -63,6 +65,7 @@ public struct ExpressionChecker {
             switch root {
             case .record: return environment.record
             case .it: return environment.current
+            case .outer: return environment.outer
             case .body: return environment.body
             case .now, .today: return .string
             case .records: return environment.records
@@ -87,6 +90,7 @@ public struct ExpressionChecker {
             let type = try check(base)
             guard let element = type.element else { throw problem("\(describe(base)) is \(type.phrase), not a list; [ ] filters a list") }
             var inner = self
+            inner.environment.outer = environment.current
             inner.environment.current = element
             inner.environment.currentName = "an item of \(describe(base))"
             try inner.expectBoolean(predicate, "a filter")
@@ -128,7 +132,7 @@ public struct ExpressionChecker {
         case .understudy:
             guard name == "version" else { throw problem("understudy has version, not '\(name)'") }
             return .string
-        case .record, .it, .body, .now, .today, .records:
+        case .record, .it, .outer, .body, .now, .today, .records:
             let base: ExpressionType = try check(.root(root))
             return try member(name, of: base, describedAs: root.rawValue)
         }

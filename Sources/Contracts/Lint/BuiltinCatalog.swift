@@ -42,7 +42,6 @@ public enum BuiltinCatalog {
         ("unlinkKpi", "Removes a goal's link to a KPI."),
         ("setKpiThreshold", "Sets the threshold of a goal's KPI link."),
         ("getKpiLink", "A goal's KPI link with the KPI's current numbers."),
-        ("availableKpis", "The tenant's KPIs not yet linked to a goal."),
         // Traction: KPIs and planning
         ("getKpiWithReadings", "A KPI with its readings: {kpi, readings}."),
         ("listKpiReadings", "A KPI's readings between two months, paged with page/size."),
@@ -53,7 +52,6 @@ public enum BuiltinCatalog {
         ("adjustKpiPlan", "Replans a KPI's milestones (redistribute, extend_deadline, manual)."),
         ("kpiCrossGoalImpact", "Which goals a KPI affects and which are at risk."),
         ("crossGoalAlerts", "KPIs shared by several goals that are off track for some of them."),
-        ("getReplanRule", "A KPI's replan rule, or the default."),
         ("putReplanRule", "Stores a KPI's replan rule over the default."),
         // Traction: activity, streams, reports, analytics
         ("createGoalActivity", "Adds a goal activity; emits activity.created (and decision/attachment events by type)."),
@@ -67,7 +65,6 @@ public enum BuiltinCatalog {
         // Traction: operations
         ("recordRootCauseAnalysis", "Stores an issue's root-cause analysis."),
         ("convertIssueToActions", "Creates actions linked to an issue and optionally moves the issue's status."),
-        ("issueClosureEligibility", "Counts an issue's actions: canClose when all are completed or cancelled."),
         ("closeIssue", "Moves an eligible issue to a closed-category status."),
         ("reorderIssueStatuses", "Reorders the statuses of one category."),
     ]

@@ -2,7 +2,7 @@ import JSON
 import JSONSchema
 
 extension ContractLoader {
-    static let viewKeys = ["from", "one", "where", "filter", "sort", "page", "fields", "omit", "select", "envelope", "by", "cases", "default"]
+    static let viewKeys = ["from", "one", "where", "filter", "sort", "page", "fields", "omit", "select", "envelope", "by", "cases", "default", "require"]
 
     /// Parses `fake.view`: expressions and templates compile now (syntax errors point into the
     /// text); their types are checked once every collection and endpoint is known.
@@ -34,6 +34,21 @@ extension ContractLoader {
             }
         }
 
+        var requirements: [(FakeView.Requirement, JSONPointer)] = []
+        let required = reader.value("require").map { $0.arrayValue ?? [$0] } ?? []
+        for (index, item) in required.enumerated() {
+            let itemPointer = reader.value("require")?.arrayValue == nil ? reader.pointer("require") : reader.pointer("require").appending(index)
+            guard let requirement = ObjectReader(item, at: itemPointer, in: document, what: "require", allowed: ["that", "status", "code", "message"], diagnostics: diagnostics),
+                let text = requirement.value("that").flatMap(Self.expressionText),
+                let condition = expression(text, at: requirement.pointer("that"), what: "view require")
+            else {
+                if item.objectValue?["that"] == nil { diagnostics.error("a requirement needs 'that' (the condition)", at: document.location(of: itemPointer)) }
+                continue
+            }
+            let status = requirement.integer("status") ?? 422
+            requirements.append((.init(condition: condition, status: status, code: requirement.string("code"),
+                                       message: requirement.string("message") ?? "Request refused"), itemPointer))
+        }
         let one = reader.value("one").flatMap { value -> FakeExpression? in
             guard let text = Self.expressionText(value) else { reader.error("view one must be an expression of the record's id", at: "one"); return nil }
             return expression(text, at: reader.pointer("one"), what: "view one")
@@ -107,6 +122,12 @@ extension ContractLoader {
                 }
             }
             if let one { check(one, at: reader.pointer("one"), what: "view one", record: nil) }
+            for (requirement, pointer) in requirements {
+                check(requirement.condition, at: pointer.appending("that"), what: "view require", record: nil)
+                if endpoint.response(for: requirement.status) == nil {
+                    diagnostics.error("require status \(requirement.status) is not among the endpoint's responses", at: document.location(of: pointer.appending("status")))
+                }
+            }
             for (condition, pointer, _) in conditions + filters { check(condition, at: pointer, what: "view condition", record: recordType) }
             for (key, pointer) in sort { check(key.key, at: pointer, what: "view sort", record: recordType) }
             for (name, value) in fields {
@@ -129,7 +150,7 @@ extension ContractLoader {
             }
         }
         return FakeView(
-            from: from, one: one, conditions: conditions.map(\.0),
+            requirements: requirements.map(\.0), from: from, one: one, conditions: conditions.map(\.0),
             filters: filters.map { .init(condition: $0.0, parameters: $0.0.queryParameters) },
             sort: sort.map(\.0), page: page, fields: fields, omit: reader.stringList("omit"), select: select, choice: choice,
             envelope: reader.bool("envelope") ?? true, location: reader.location)

@@ -44,6 +44,16 @@ public struct FakeView: Sendable {
         public var fallback: ValueTemplate?
     }
 
+    /// A condition checked before anything is read; when it does not hold, the view refuses
+    /// with its status (`{that: "count(@goals[id == path.goalId]) > 0", status: 404, message: Goal not found}`).
+    public struct Requirement: Sendable {
+        public var condition: FakeExpression
+        public var status: Int
+        public var code: String?
+        public var message: String
+    }
+
+    public var requirements: [Requirement]
     /// The collection read; nil for a view that only `select`s.
     public var from: String?
     /// The one record answered (404 when missing or filtered out): an expression of its id.

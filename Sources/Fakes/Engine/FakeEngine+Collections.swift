@@ -26,22 +26,25 @@ extension FakeEngine {
         switch fake.kind {
         case .delete: return .json(["success": true], status: status)
         case .list where request.endpoint.successResponse?.bodyShape == .paginated:
-            return .json(Self.paginate(outcome.arrayValue ?? [], query: request.query), status: status)
+            return .json(Self.paginate(outcome.arrayValue ?? [], query: request.query, by: contracts.conventions.pagination), status: status)
         default: return .data(outcome, status: status)
         }
     }
 
-    /// `{success, data, pagination}` with `page` and `limit` (or `size`) from the query.
-    static func paginate(_ records: [JSONValue], query: [String: JSONValue]) -> JSONValue {
-        let page = max(1, query["page"]?.intValue ?? 1)
-        let limit = max(1, query["limit"]?.intValue ?? query["size"]?.intValue ?? 20)
+    /// `{success, data, pagination}`, paged by the query as services.yaml's `pagination` says
+    /// (by default `page` and `limit` or `size`, 20 a page).
+    static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
+        let page = max(1, query[convention.pageParameter]?.intValue ?? 1)
+        var limit = max(1, convention.sizeParameters.lazy.compactMap { query[$0]?.intValue }.first ?? convention.defaultSize)
+        if let maximum = convention.maximumSize { limit = min(limit, maximum) }
         let start = min(records.count, (page - 1) * limit)
         let slice = Array(records[start..<min(records.count, start + limit)])
         let totalPages = (records.count + limit - 1) / limit
-        return [
-            "success": true, "data": .array(slice),
-            "pagination": ["page": .integer(page), "limit": .integer(limit), "total": .integer(records.count), "totalPages": .integer(totalPages)],
-        ]
+        var members: OrderedDictionary<String, JSONValue> = [:]
+        for (meaning, value) in [("page", page), ("limit", limit), ("total", records.count), ("totalPages", totalPages)] {
+            members[convention.members[meaning] ?? meaning] = .integer(value)
+        }
+        return ["success": true, "data": .array(slice), "pagination": .object(members)]
     }
 }
 

@@ -33,6 +33,9 @@ struct ViewRun {
 
     func answer(in base: ExpressionContext, status: Int) throws(FakeError) -> FakeResponse {
         var context = base
+        for requirement in view.requirements where !(try requirement.condition.holds(in: context)) {
+            throw FakeError(status: requirement.status, requirement.message, code: requirement.code)
+        }
         guard let from = view.from else { return respond(try select(in: context), status: status) }
         let answers = view.select != nil || view.choice != nil
         var records = context.records(of: from)

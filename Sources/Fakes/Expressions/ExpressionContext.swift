@@ -13,6 +13,8 @@ struct ExpressionContext {
     var record: JSONValue = .null
     /// Bare names: the candidate inside a filter, else `record`.
     var current: JSONValue = .null
+    /// `outer`: the current record one filter up.
+    var outer: JSONValue = .null
     /// `records`: a view's filtered, ordered records.
     var records: [JSONValue] = []
 
@@ -28,6 +30,7 @@ struct ExpressionContext {
 
     func with(current value: JSONValue) -> ExpressionContext {
         var copy = self
+        copy.outer = current
         copy.current = value
         return copy
     }

@@ -51,6 +51,7 @@ extension FakeExpression {
         switch root {
         case .record: context.record
         case .it: context.current
+        case .outer: context.outer
         case .records: .array(context.records)
         case .body: context.scope.body ?? .null
         case .now: .string(context.scope.now.rfc3339)

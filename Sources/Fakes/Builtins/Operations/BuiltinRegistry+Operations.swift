@@ -5,7 +5,6 @@ extension BuiltinRegistry {
     /// and the Traction analytics, activity and report builtins (see `registerAnalytics`).
     mutating func registerOperations() {
         register("recordRootCauseAnalysis") { call throws(FakeError) in try IssueLifecycle.recordRootCause(call) }
-        register("issueClosureEligibility") { call throws(FakeError) in try IssueLifecycle.closureEligibility(call) }
         register("closeIssue") { call throws(FakeError) in try IssueLifecycle.close(call) }
         register("convertIssueToActions") { call throws(FakeError) in try IssueConversion.convert(call) }
         register("reorderIssueStatuses") { call throws(FakeError) in try IssueStatusReorder.reorder(call) }

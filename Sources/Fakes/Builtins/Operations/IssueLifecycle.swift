@@ -11,9 +11,6 @@ enum IssueLifecycle {
         var openActions: Int
         var canClose: Bool { openActions == 0 }
 
-        var json: JSONValue {
-            ["canClose": .bool(canClose), "completedActions": .integer(completedActions), "totalActions": .integer(totalActions)]
-        }
     }
 
     /// The issue id of the route (`{issueId}`).
@@ -56,13 +53,6 @@ enum IssueLifecycle {
     }
 
     /// `issueClosureEligibility`: the bare `{canClose, completedActions, totalActions}` (K29).
-    static func closureEligibility(_ call: BuiltinCall) throws(FakeError) -> FakeResponse {
-        let tenant = try TractionStore.tenant(of: call)
-        let id = issueID(call)
-        _ = try issue(id, in: tenant)
-        return .json(eligibility(of: id, in: tenant).json)
-    }
-
     /// `closeIssue`: moves an eligible, not yet closed issue to the given (or the first active) closed status.
     static func close(_ call: BuiltinCall) throws(FakeError) -> FakeResponse {
         let id = issueID(call)

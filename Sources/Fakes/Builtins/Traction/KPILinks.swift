@@ -59,15 +59,6 @@ extension BuiltinRegistry {
                 goalID: TractionStore.path(call, "goalId"), kpiID: TractionStore.path(call, "kpiId"), in: tenant)
             return .data(try KPILinkInput.view(of: link, in: tenant, call: call))
         }
-
-        register("availableKpis") { call throws(FakeError) in
-            let tenant = try TractionStore.tenant(of: call)
-            let goalID = TractionStore.path(call, "goalId")
-            _ = try TractionStore.goal(goalID, in: tenant)
-            let linked = Set(GoalViewBuilder.links(ofGoal: goalID, in: tenant).compactMap { $0["kpiId"]?.stringValue })
-            let available = tenant.all("kpis").filter { !linked.contains($0["id"]?.stringValue ?? "") }
-            return .data(.array(KPILinkInput.byName(available)))
-        }
     }
 }
 

@@ -2,15 +2,8 @@ import JSON
 import OrderedCollections
 
 extension BuiltinRegistry {
-    /// `getReplanRule` / `putReplanRule`: a KPI's stored replan rule, or the default one.
+    /// `putReplanRule`: a KPI's replan rule, laid over the stored one or the default.
     mutating func registerTractionReplanRules() {
-        register("getReplanRule") { call throws(FakeError) in
-            let tenant = try TractionStore.tenant(of: call)
-            let kpiID = TractionStore.path(call, "sharedKpiId")
-            _ = try TractionStore.kpi(kpiID, in: tenant)
-            return .data(ReplanRuleStore.rule(for: kpiID, in: tenant))
-        }
-
         register("putReplanRule") { call throws(FakeError) in
             let kpiID = TractionStore.path(call, "sharedKpiId")
             let rule = try TractionStore.mutate(call) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
