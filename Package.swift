@@ -49,6 +49,16 @@ let package = Package(
             ]
         ),
         // Durable state (`--state FILE`): the fakes' changes in SQLite, WAL mode, readable with sqlite3.
+        // PurposePath's behaviours that are code, not contracts (sign-in, subscriptions, KPI numbers,
+        // reports…), registered on the engine through the public `BuiltinRegistry` — the same way a
+        // team with another API registers its own. The core targets know no PurposePath.
+        .target(
+            name: "PurposePathFakes",
+            dependencies: [
+                "Fakes", "Contracts", "JSON",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .target(
             name: "SQLiteState",
             dependencies: ["Fakes", "JSON", .product(name: "SQLiteNIO", package: "sqlite-nio")]
@@ -78,28 +88,28 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "SQLiteState", "Conformance", "JSON",
+                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // Helpers shared by the test targets (temporary contract directories, running the CLI).
-        .target(name: "TestSupport", dependencies: ["Contracts"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Contracts", "Fakes", "PurposePathFakes"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON"]),
         .testTarget(
             name: "ContractsTests", dependencies: ["Contracts", "JSON", "JSONSchema", "TestSupport"],
             exclude: ["Resources"]
         ),
-        .testTarget(name: "FakesTests", dependencies: ["Fakes", "Contracts", "JSON", "TestSupport"]),
+        .testTarget(name: "FakesTests", dependencies: ["Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport"]),
         .testTarget(
             name: "SQLiteStateTests",
-            dependencies: ["SQLiteState", "Fakes", "Contracts", "JSON", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+            dependencies: ["SQLiteState", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio")]
         ),
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "MockServer", "Fakes", "Contracts", "JSON", "TestSupport", "Conformance",
+                "MockServer", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", "Conformance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -108,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceTests",
             dependencies: [
-                "Conformance", "MockServer", "Fakes", "Contracts", "JSON", "JSONSchema", "TestSupport",
+                "Conformance", "MockServer", "Fakes", "PurposePathFakes", "Contracts", "JSON", "JSONSchema", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -15,9 +15,9 @@ struct LintCommand: ParsableCommand {
     var builtins = false
 
     func run() throws {
-        let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile)
+        let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile, builtins: registeredBuiltins.catalog)
         if builtins {
-            BuiltinCensus(report.contracts).lines.forEach { print($0) }
+            BuiltinCensus(report.contracts, catalog: registeredBuiltins.catalog).lines.forEach { print($0) }
         }
         for diagnostic in report.diagnostics { print(diagnostic) }
         let errors = report.diagnostics.filter { $0.severity == .error }.count

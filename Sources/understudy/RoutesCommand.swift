@@ -14,7 +14,7 @@ struct RoutesCommand: ParsableCommand {
     var aliases = false
 
     func run() throws {
-        let loaded = ContractLoader.load(directory: paths.contracts)
+        let loaded = ContractLoader.load(directory: paths.contracts, builtins: registeredBuiltins.catalog)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         for line in loaded.contracts.routeLines(includeAliases: aliases) { print(line) }
         if !errors.isEmpty {

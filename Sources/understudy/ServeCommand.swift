@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     var mutate: MutationPlan.Spec?
 
     func run() async throws {
-        let report = Linter.lint(contracts: contracts, fixtures: fixtures)
+        let report = Linter.lint(contracts: contracts, fixtures: fixtures, builtins: registeredBuiltins.catalog)
         let problems = report.diagnostics.filter { $0.severity == .error }
         guard problems.isEmpty else {
             problems.prefix(20).forEach { printError($0.description) }
@@ -91,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             engine = try FakeEngine(
                 contracts: report.contracts, scenarios: report.scenarios, scenario: restored?.scenario ?? scenario, tokens: tokens,
-                persistence: stateFile, restoring: restored)
+                builtins: registeredBuiltins, persistence: stateFile, restoring: restored)
         } catch {
             printError(error.message)
             throw ExitCode(2)

@@ -55,7 +55,7 @@ struct VerifyCommand: AsyncParsableCommand {
             guard let colon = line.firstIndex(of: ":") else { throw ValidationError("--header needs 'Name: value', got '\(line)'") }
             return (line[..<colon].trimmingCharacters(in: .whitespaces), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile)
+        let report = Linter.lint(contracts: paths.contracts, fixtures: paths.fixturesDirectory, decisions: paths.decisionsFile, builtins: registeredBuiltins.catalog)
         if report.hasErrors {
             for diagnostic in report.diagnostics { print(diagnostic) }
             printError("the contracts have problems (see above); fix them before verifying")

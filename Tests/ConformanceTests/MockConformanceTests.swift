@@ -1,6 +1,7 @@
 import Conformance
 import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import HummingbirdTesting
 import JSON
@@ -16,7 +17,7 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func theMockConformsToItsOwnContracts() async throws {
         let report = Self.shipped
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
-        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens, builtins: .purposePath)
         let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1)))
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)
@@ -64,7 +65,7 @@ import Testing
     @Test(.timeLimit(.minutes(3))) func twoRunsInARowPassAndLeaveOnlyWhatTheyReport() async throws {
         let report = MockConformanceTests.shipped
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
-        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens, builtins: .purposePath)
         let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1)))
         @Sendable func records() -> [String: [String: JSONValue]] {
             engine.store.read { state in

@@ -1,6 +1,7 @@
 import Conformance
 import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import HummingbirdTesting
 import JSON
@@ -44,7 +45,7 @@ import Testing
         let report = MockConformanceTests.shipped
         let plan = MutationPlan(contracts: report.contracts, spec: .seed(seed))
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: 900))
-        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens, builtins: .purposePath)
         let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: .init(quiet: true, heartbeat: .seconds(1), mutations: plan))
         try await server.application(for: server.listeners[0]).test(.live) { client in
             let port = try #require(client.port)

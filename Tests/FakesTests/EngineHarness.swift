@@ -1,5 +1,6 @@
 import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import JSON
 import Synchronization
@@ -34,7 +35,7 @@ struct EngineHarness {
         let tokens = try await TokenService(.init(secret: Self.secret, accessTTL: accessTTL))
         self.clock = clock
         self.engine = try FakeEngine(
-            contracts: Shipped.contracts, scenarios: Shipped.scenarios, scenario: scenario, tokens: tokens,
+            contracts: Shipped.contracts, scenarios: Shipped.scenarios, scenario: scenario, tokens: tokens, builtins: .purposePath,
             clock: { clock.now })
     }
 

@@ -1,5 +1,6 @@
 @testable import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import JSON
 import Testing
@@ -106,7 +107,7 @@ import TestSupport
                                 tenants: [TenantFixture(id: "tenant_a", name: "A", data: ["goals": .array(goals), "strategies": .array(strategies)])],
                                 global: [:])
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
-        let engine = try FakeEngine(contracts: loaded.contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens)
+        let engine = try FakeEngine(contracts: loaded.contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: .purposePath)
         return Setup(engine: engine, contracts: loaded.contracts)
     }
 

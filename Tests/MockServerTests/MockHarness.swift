@@ -1,5 +1,6 @@
 import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -33,7 +34,7 @@ struct MockHarness {
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes", accessTTL: accessTTL))
         let clock = self.clock
         engine = try FakeEngine(
-            contracts: Shipped.report.contracts, scenarios: Shipped.report.scenarios, scenario: "default", tokens: tokens,
+            contracts: Shipped.report.contracts, scenarios: Shipped.report.scenarios, scenario: "default", tokens: tokens, builtins: .purposePath,
             clock: { clock.now })
         let contracts = Shipped.report.contracts
         let listeners = gateway ? [Listener.gateway(contracts, port: 0)] : MockServer.serviceListeners(contracts, ports: ["account": 0, "coaching": 0, "traction": 0])

@@ -1,5 +1,6 @@
 import Contracts
 import Fakes
+import PurposePathFakes
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -37,7 +38,7 @@ import Testing
         let report = Linter.lint(contracts: dir.file("contracts"), fixtures: dir.file("fixtures"))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
-        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens)
+        let engine = try FakeEngine(contracts: report.contracts, scenarios: report.scenarios, scenario: "default", tokens: tokens, builtins: .purposePath)
         let server = MockServer(engine: engine, listeners: [Listener.gateway(report.contracts, port: 0)], options: MockOptions(quiet: true, strict: strict))
         return server.application(for: server.listeners[0])
     }

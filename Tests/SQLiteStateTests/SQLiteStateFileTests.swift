@@ -1,5 +1,6 @@
 import Contracts
 import Fakes
+import PurposePathFakes
 import Foundation
 import JSON
 import SQLiteNIO
@@ -14,7 +15,7 @@ import Testing
         let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
         return try FakeEngine(
             contracts: Self.report.contracts, scenarios: Self.report.scenarios, scenario: state?.scenario ?? "default",
-            tokens: tokens, persistence: file, restoring: state)
+            tokens: tokens, builtins: .purposePath, persistence: file, restoring: state)
     }
 
     func call(_ engine: FakeEngine, _ id: String, path: [String: String] = [:], body: JSONValue? = nil, caller: Caller?) async -> FakeResponse {

@@ -2,7 +2,7 @@
 /// `understudy lint --builtins` prints, so the port off Swift can be measured.
 ///
 /// ```swift
-/// let census = BuiltinCensus(contracts)
+/// let census = BuiltinCensus(contracts, catalog: registry.catalog)
 /// census.declarative.count   // endpoints answered by list/get/…/view/respond or by their example
 /// census.byBuiltin["login"]  // the endpoints that name `builtin: login`
 /// ```
@@ -12,7 +12,11 @@ public struct BuiltinCensus: Sendable {
     public let byBuiltin: [String: [Endpoint]]
     public let total: Int
 
-    public init(_ contracts: ContractSet) {
+    /// What each builtin does, for the listing.
+    public let catalog: BuiltinCatalog
+
+    public init(_ contracts: ContractSet, catalog: BuiltinCatalog = BuiltinCatalog()) {
+        self.catalog = catalog
         var declarative: [Endpoint] = []
         var byBuiltin: [String: [Endpoint]] = [:]
         for endpoint in contracts.endpoints {
@@ -27,7 +31,7 @@ public struct BuiltinCensus: Sendable {
     public var lines: [String] {
         var lines = byBuiltin.keys.sorted().map { name in
             let endpoints = byBuiltin[name]!.map(\.id).joined(separator: ", ")
-            return "\(name)\t\(endpoints)\t\(BuiltinCatalog.description(of: name) ?? "")"
+            return "\(name)\t\(endpoints)\t\(catalog.description(of: name) ?? "")"
         }
         let builtinEndpoints = total - declarative.count
         lines.append("declarative: \(declarative.count) of \(total) endpoints; builtins: \(builtinEndpoints) endpoint\(builtinEndpoints == 1 ? "" : "s") through \(byBuiltin.count) builtin\(byBuiltin.count == 1 ? "" : "s")")

@@ -9,9 +9,10 @@ public enum Linter {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// Lints `contracts`; fixtures and the decisions file are checked when their paths are given.
-    public static func lint(contracts directory: String, fixtures: String? = nil, decisions: String? = nil) -> Report {
-        let loaded = ContractLoader.load(directory: directory)
+    /// Lints `contracts`; fixtures and the decisions file are checked when their paths are given,
+    /// `builtin:` names against `builtins` when it is given (the catalog of the engine's registry).
+    public static func lint(contracts directory: String, fixtures: String? = nil, decisions: String? = nil, builtins: BuiltinCatalog? = nil) -> Report {
+        let loaded = ContractLoader.load(directory: directory, builtins: builtins)
         var diagnostics = loaded.diagnostics
         var scenarios: [String: Scenario] = [:]
         if let fixtures {

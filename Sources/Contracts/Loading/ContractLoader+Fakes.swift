@@ -31,8 +31,8 @@ extension ContractLoader {
             kind = .respond(status: status)
         case "builtin":
             guard let name = reader.string("builtin") else { return nil }
-            if BuiltinCatalog.description(of: name) == nil {
-                let message = EditDistance.message("unknown builtin '\(name)'", for: name, among: BuiltinCatalog.names)
+            if let builtins, builtins.description(of: name) == nil {
+                let message = EditDistance.message("unknown builtin '\(name)'", for: name, among: builtins.names)
                 reader.error(message, at: "builtin")
             }
             kind = .builtin(name: name)

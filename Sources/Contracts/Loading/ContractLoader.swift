@@ -35,14 +35,19 @@ public final class ContractLoader {
     /// Schemas already checked for keyword typos.
     var checkedSchemas: Set<String> = []
 
-    init(directory: String) {
+    /// The builtins `builtin:` may name; nil leaves the names unchecked (the engine that runs the
+    /// contracts brings its registry's catalog).
+    let builtins: BuiltinCatalog?
+
+    init(directory: String, builtins: BuiltinCatalog? = nil) {
         self.directory = directory
+        self.builtins = builtins
         self.compiler = SchemaCompiler(registry: SchemaRegistry())
     }
 
     /// Loads every `.yaml` file below `directory`.
-    public static func load(directory: String) -> Result {
-        let loader = ContractLoader(directory: directory)
+    public static func load(directory: String, builtins: BuiltinCatalog? = nil) -> Result {
+        let loader = ContractLoader(directory: directory, builtins: builtins)
         loader.run()
         return Result(contracts: loader.contractSet, diagnostics: loader.diagnostics.sorted)
     }

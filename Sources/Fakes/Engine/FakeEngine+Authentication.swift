@@ -36,7 +36,7 @@ extension FakeEngine {
         try await issuePair(for: account, session: IDGenerator.make(prefix: "sess_"))
     }
 
-    func issuePair(for account: Account, session: String) async throws(FakeError) -> TokenService.IssuedPair {
+    public func issuePair(for account: Account, session: String) async throws(FakeError) -> TokenService.IssuedPair {
         let now = self.now
         let pair: TokenService.IssuedPair
         do {

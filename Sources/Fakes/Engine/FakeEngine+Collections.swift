@@ -33,7 +33,7 @@ extension FakeEngine {
 
     /// `{success, data, pagination}`, paged by the query as services.yaml's `pagination` says
     /// (by default `page` and `limit` or `size`, 20 a page).
-    static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
+    public static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
         let page = max(1, query[convention.pageParameter]?.intValue ?? 1)
         var limit = max(1, convention.sizeParameters.lazy.compactMap { query[$0]?.intValue }.first ?? convention.defaultSize)
         if let maximum = convention.maximumSize { limit = min(limit, maximum) }

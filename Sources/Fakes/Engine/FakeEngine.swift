@@ -21,11 +21,11 @@ public final class FakeEngine: Sendable {
     public let builtins: BuiltinRegistry
     let readCache = ReadCache()
     let clock: @Sendable () -> Date
-    let logger: Logger
+    public let logger: Logger
 
     public init(
         contracts: ContractSet, scenarios: [String: Scenario], scenario: String, tokens: TokenService,
-        events: EventHub = EventHub(), builtins: BuiltinRegistry = .standard,
+        events: EventHub = EventHub(), builtins: BuiltinRegistry = BuiltinRegistry(),
         clock: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "understudy.fakes"),
         persistence: (any StatePersistence)? = nil, restoring restored: FakeState? = nil
     ) throws(FakeError) {

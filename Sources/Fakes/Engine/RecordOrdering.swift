@@ -4,15 +4,15 @@ import JSON
 /// A multi-key ordering of records: field paths (a leading `-` sorts descending) or
 /// `{field, values}` (records in the order of `values`, others after). Missing values sort last;
 /// ties keep the records' order.
-struct RecordOrdering {
-    enum Key {
+public struct RecordOrdering {
+    public enum Key {
         case field(String, descending: Bool)
         case explicit(String, values: [JSONValue])
     }
 
-    let keys: [Key]
+    public let keys: [Key]
 
-    init(keys specs: [JSONValue]) {
+    public init(keys specs: [JSONValue]) {
         keys = specs.compactMap { spec in
             if let path = spec.stringValue, !path.isEmpty {
                 return path.hasPrefix("-") ? .field(String(path.dropFirst()), descending: true) : .field(path, descending: false)
@@ -22,7 +22,7 @@ struct RecordOrdering {
         }
     }
 
-    func sorted(_ records: [JSONValue]) -> [JSONValue] {
+    public func sorted(_ records: [JSONValue]) -> [JSONValue] {
         records.enumerated().sorted { a, b in
             for key in keys {
                 let order = compare(a.element, b.element, by: key)
@@ -57,12 +57,12 @@ struct RecordOrdering {
 
     private static func present(_ value: JSONValue) -> JSONValue? { value == .null ? nil : value }
 
-    static func compare(_ a: JSONValue, _ b: JSONValue) -> ComparisonResult { ValueComparison.compare(a, b) }
+    public static func compare(_ a: JSONValue, _ b: JSONValue) -> ComparisonResult { ValueComparison.compare(a, b) }
 }
 
 extension JSONValue {
     /// The value at a dotted field path (`connections.goalIds`).
-    func value(atDotted path: String) -> JSONValue? {
+    public func value(atDotted path: String) -> JSONValue? {
         var current = self
         for step in path.split(separator: ".") {
             guard let next = current[String(step)] else { return nil }

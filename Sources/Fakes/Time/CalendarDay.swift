@@ -2,20 +2,20 @@ import Foundation
 
 /// A Gregorian calendar day counted from 1970-01-01, so the scheduling and prioritization builtins
 /// can add and compare dates without time zones.
-struct CalendarDay: Hashable, Comparable, Sendable {
+public struct CalendarDay: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01.
-    var ordinal: Int
+    public var ordinal: Int
 
-    init(ordinal: Int) { self.ordinal = ordinal }
+    public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// The UTC day of an instant ("today").
-    init(utc date: Date) {
+    public init(utc date: Date) {
         let seconds = date.timeIntervalSince1970
         ordinal = seconds.isFinite ? Int((seconds / 86_400).rounded(.down)) : 0
     }
 
     /// The day written in the first 10 characters of a text as `YYYY-MM-DD`; nil when they are not a valid date.
-    init?(parsing text: String) {
+    public init?(parsing text: String) {
         let scalars = Array(text.unicodeScalars.prefix(10))
         guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -33,14 +33,14 @@ struct CalendarDay: Hashable, Comparable, Sendable {
     }
 
     /// `YYYY-MM-DD`.
-    var iso: String {
+    public var iso: String {
         let (year, month, day) = components
         return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
-    func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+    public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 
-    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 
     // MARK: - Civil calendar arithmetic (H. Hinnant's days-from-civil algorithms)
 

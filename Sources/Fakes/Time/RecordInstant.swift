@@ -2,10 +2,10 @@ import Foundation
 
 /// Instants of the contracts' `date` and `date-time` strings, so filters and orderings compare
 /// moments rather than spellings (`2025-10-31` against `2025-10-31T00:00:00.000Z`).
-enum RecordInstant {
+public enum RecordInstant {
     /// A bare `YYYY-MM-DD` (the start of that UTC day, or its last millisecond with `endOfDay`)
     /// or an RFC 3339 timestamp; nil for anything else.
-    static func parse(_ text: String, endOfDay: Bool = false) -> Date? {
+    public static func parse(_ text: String, endOfDay: Bool = false) -> Date? {
         guard let day = CalendarDay(parsing: text) else { return nil }
         let midnight = Double(day.ordinal) * 86_400
         if text.utf8.count == 10 {
@@ -16,7 +16,7 @@ enum RecordInstant {
     }
 
     /// True for a bare `YYYY-MM-DD` date.
-    static func isBareDate(_ text: String) -> Bool { text.utf8.count == 10 && CalendarDay(parsing: text) != nil }
+    public static func isBareDate(_ text: String) -> Bool { text.utf8.count == 10 && CalendarDay(parsing: text) != nil }
 
     /// Seconds since midnight UTC of `THH:MM:SS[.fff](Z|±HH:MM)`; nil when malformed.
     private static func timeOfDay(_ bytes: [UInt8]) -> Double? {

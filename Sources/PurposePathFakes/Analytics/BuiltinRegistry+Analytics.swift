@@ -1,0 +1,21 @@
+import Contracts
+import Fakes
+import JSON
+
+extension BuiltinRegistry {
+    /// The Traction goal-activity, dashboard-analytics and company-report builtins of docs/builtins.md.
+    mutating func registerAnalytics() {
+        register("createGoalActivity", description: "Adds a goal activity; emits activity.created (and decision/attachment events by type).") { call throws(FakeError) in try GoalActivity.create(call) }
+        register("addGoalNote", description: "Adds a note activity with attachments; emits activity.created and attachment.created.") { call throws(FakeError) in try GoalActivity.addNote(call) }
+        register("goalStats", description: "Goal counts by status and horizon, and average progress.") { call throws(FakeError) in .data(GoalStats.compute(try AnalyticsData.load(call))) }
+        register("recentActivity", description: "Recent activity derived from goals, strategies, readings and completed actions.") { call throws(FakeError) in
+            let requested = call.request.query["size"]
+            let size = requested?.intValue ?? requested?.stringValue.flatMap { Int($0) } ?? (requested == nil || requested == .null ? 10 : nil)
+            guard let size, (1...50).contains(size) else { throw .validation(["size": "must be an integer from 1 to 50"]) }
+            return .data(.array(RecentActivity.items(try AnalyticsData.load(call), size: size)))
+        }
+        register("performanceScore", description: "Weighted score of goals, strategies, KPIs and actions, with a trend.") { call throws(FakeError) in .data(PerformanceScore.compute(try AnalyticsData.load(call))) }
+        register("teamAlignment", description: "Team alignment metrics from goals, actions and KPI sharing.") { call throws(FakeError) in .data(TeamAlignment.compute(try AnalyticsData.load(call))) }
+        register("companyReport", description: "A PDF or DOCX company report built from the tenant's goals, actions and readings.") { call throws(FakeError) in try CompanyReport.respond(call) }
+    }
+}

@@ -1,0 +1,21 @@
+import Contracts
+import Fakes
+
+extension BuiltinRegistry {
+    /// The Coaching builtins of docs/builtins.md (`alignmentCheck` also serves Traction's POST /alignment/check).
+    mutating func registerCoaching() {
+        register("alignmentCheck", description: "A deterministic 0–100 alignment score from word overlap of goal and foundation.") { call throws(FakeError) in
+            .data(AlignmentCheck.evaluate(call.body, now: call.now))
+        }
+        register("strategicAlignment", description: "Scores each action against the goals given; connections, recommendations, insights.") { call throws(FakeError) in
+            .data(StrategicAlignment.evaluate(call.body))
+        }
+        register("prioritizationSuggestions", description: "Suggests a priority per action from due date, linked goals and impact.") { call throws(FakeError) in
+            .data(try Prioritization.evaluate(call.body, today: CalendarDay(utc: call.now)))
+        }
+        register("schedulingSuggestions", description: "Schedules actions by dependencies, capacity and unavailable dates.") { call throws(FakeError) in
+            .data(Scheduling.evaluate(call.body, today: CalendarDay(utc: call.now)))
+        }
+        register("websiteScan", description: "Derives a business name and industry from the URL's host; no network.") { call throws(FakeError) in try WebsiteScan.respond(call) }
+    }
+}

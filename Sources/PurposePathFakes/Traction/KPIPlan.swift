@@ -1,0 +1,72 @@
+import Contracts
+import Fakes
+import JSON
+import OrderedCollections
+
+extension BuiltinRegistry {
+    /// `kpiPlan` (a KPI's plan against its actuals) and `goalKpiPlanning` (the planning view of a
+    /// goal's KPI links) of kpi-planning.yaml.
+    mutating func registerTractionKPIPlan() {
+        register("kpiPlan", description: "A KPI's plan: milestones and planned vs actual per month or quarter.") { call throws(FakeError) in
+            let tenant = try TractionStore.tenant(of: call)
+            let numbers = try TractionStore.numbers(TractionStore.path(call, "sharedKpiId"), in: tenant, now: call.now)
+            let granularity = call.request.query["granularity"]?.stringValue ?? "month"
+            guard granularity == "month" || granularity == "quarter" else {
+                throw .validation(["granularity": "must be one of: month, quarter"])
+            }
+            return .data(KPIPlanBuilder.plan(numbers, byQuarter: granularity == "quarter"))
+        }
+
+        register("goalKpiPlanning", description: "A goal's KPI links with milestones, next milestone and replan rule.") { call throws(FakeError) in
+            let tenant = try TractionStore.tenant(of: call)
+            let goalID = TractionStore.path(call, "goalId")
+            _ = try TractionStore.goal(goalID, in: tenant)
+            let today = TractionCalendar.day(of: call.now)
+            var items: [JSONValue] = []
+            for link in GoalViewBuilder.links(ofGoal: goalID, in: tenant) {
+                guard let kpiID = link["kpiId"]?.stringValue, let numbers = KPINumbers(kpiID: kpiID, in: tenant, now: call.now) else { continue }
+                var item = GoalViewBuilder.kpiView(of: link, numbers: numbers).objectValue ?? [:]
+                item["milestones"] = .array(numbers.milestones)
+                item["nextMilestone"] = numbers.milestones.first { ($0["targetDate"]?.stringValue ?? "") >= today } ?? .null
+                item["replanRule"] = ReplanRuleStore.rule(for: kpiID, in: tenant)
+                items.append(.object(item))
+            }
+            return .data(["goalId": .string(goalID), "kpis": .array(items)])
+        }
+    }
+}
+
+/// The KpiPlan answer: the KPI's figures, its milestones and one point per month or quarter.
+enum KPIPlanBuilder {
+    static func plan(_ numbers: KPINumbers, byQuarter: Bool) -> JSONValue {
+        let kpi = numbers.kpi
+        return [
+            "sharedKpiId": .string(numbers.kpiID), "name": kpi["name"] ?? "", "unit": kpi["unit"] ?? "",
+            "direction": .string(numbers.direction), "granularity": .string(byQuarter ? "quarter" : "month"),
+            "baselineValue": KPINumbers.json(numbers.baselineValue), "currentValue": KPINumbers.json(numbers.currentValue),
+            "targetValue": KPINumbers.json(numbers.targetValue), "targetDate": numbers.targetDate.map(JSONValue.string) ?? .null,
+            "milestones": .array(numbers.milestones), "points": .array(points(numbers, byQuarter: byQuarter)),
+        ]
+    }
+
+    /// Every month (or quarter) from the earliest reading or milestone to the latest.
+    static func points(_ numbers: KPINumbers, byQuarter: Bool) -> [JSONValue] {
+        let months = numbers.readings.compactMap { $0["period"]?.stringValue }.filter(TractionCalendar.isMonth)
+            + numbers.milestones.compactMap { $0["targetDate"]?.stringValue }.filter(TractionCalendar.isDay).map { String($0.prefix(7)) }
+        guard let first = months.min(), let last = months.max() else { return [] }
+        var periods: OrderedDictionary<String, [String]> = [:]  // period → its months
+        for month in TractionCalendar.months(from: first, through: last) {
+            let period = byQuarter ? (TractionCalendar.quarter(ofMonth: month) ?? month) : month
+            periods[period, default: []].append(month)
+        }
+        return periods.map { period, members in
+            let planMonth = byQuarter ? (TractionCalendar.lastMonth(ofQuarter: period) ?? members.last ?? period) : period
+            let planned = numbers.plannedValue(forMonth: planMonth)
+            let actual = numbers.readings.last { members.contains($0["period"]?.stringValue ?? "") }.flatMap(KPINumbers.effectiveValue)
+            return [
+                "period": .string(period), "plannedValue": KPINumbers.json(planned), "actualValue": KPINumbers.json(actual),
+                "attainmentPct": KPINumbers.json(KPINumbers.percent(actual, against: planned, direction: numbers.direction)),
+            ]
+        }
+    }
+}

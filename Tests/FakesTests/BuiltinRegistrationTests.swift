@@ -1,0 +1,55 @@
+@testable import Contracts
+import Fakes
+import JSON
+import Testing
+import TestSupport
+
+/// The registration API a team with another API uses: its own builtins, its own catalog for lint,
+/// and an engine that runs nothing it was not given.
+@Suite struct BuiltinRegistrationTests {
+    static let contract = """
+        service: traction
+        endpoints:
+          echo:
+            method: POST
+            path: /echo
+            auth: none
+            body: { schema: { type: object }, example: { hello: world } }
+            responses:
+              200: { data: { type: object }, example: { success: true, data: { hello: world } } }
+              422: { schema: { type: object }, example: { success: false, error: Validation failed } }
+            fake: { builtin: echo }
+        """
+
+    var registry: BuiltinRegistry {
+        var registry = BuiltinRegistry()
+        registry.register("echo", description: "Answers the request body.") { call in .data(call.body) }
+        return registry
+    }
+
+    @Test func lintChecksBuiltinNamesAgainstTheRegistrysCatalog() throws {
+        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
+        #expect(Linter.lint(contracts: directory.path, builtins: registry.catalog).diagnostics.map(\.message) == [])
+        #expect(registry.catalog.description(of: "echo") == "Answers the request body.")
+        var other = BuiltinRegistry()
+        other.register("echoes", description: "x") { _ in .success }
+        #expect(Linter.lint(contracts: directory.path, builtins: other.catalog).diagnostics.map(\.message)
+            == ["unknown builtin 'echo'; did you mean 'echoes'?"])
+    }
+
+    @Test func theEngineRunsTheBuiltinsItIsGivenAndNoOthers() async throws {
+        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
+        let contracts = ContractLoader.load(directory: directory.path).contracts
+        let endpoint = try #require(contracts.endpoint(id: "echo"))
+        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: [], global: [:])
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
+        let request = FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: ["hello": "there"], caller: nil)
+
+        let registered = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        #expect(await registered.handle(request).jsonBody == ["success": true, "data": ["hello": "there"]])
+        let bare = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens)
+        let refused = await bare.handle(request)
+        #expect(refused.status == 500)
+        #expect(refused.jsonBody?["error"] == "builtin 'echo' is not implemented")
+    }
+}
