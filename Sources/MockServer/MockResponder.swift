@@ -83,7 +83,7 @@ struct MockResponder: HTTPResponder {
             case .success(let authenticated): caller = authenticated
             case .failure(let refusal):
                 if refusal.status == 401, endpoint.auth != .query,
-                   let forged = forgedCaller(endpoint, bearer: headers["authorization"].flatMap(Self.bearerToken), tenant: headers[tenantHeader]) {
+                   let forged = forgedCaller(endpoint, bearer: bearer(in: headers), tenant: headers[tenantHeader]) {
                     caller = forged
                     break
                 }
@@ -115,28 +115,37 @@ struct MockResponder: HTTPResponder {
         do {
             switch endpoint.auth {
             case .query:
-                let name = engine.contracts.conventions.tenancy?.query ?? "tenant"
-                return .success(try await engine.authenticate(.query, bearer: query.first { $0.0 == "access_token" }?.1, tenant: query.first { $0.0 == name }?.1))
+                let conventions = engine.contracts.conventions
+                let name = conventions.tenancy?.query ?? "tenant"
+                let token = query.first { $0.0 == conventions.credentials.query }?.1
+                return .success(try await engine.authenticate(.query, bearer: token, tenant: query.first { $0.0 == name }?.1))
             default:
-                let bearer = headers["authorization"].flatMap(Self.bearerToken)
-                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer, tenant: headers[tenantHeader]))
+                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer(in: headers), tenant: headers[tenantHeader]))
             }
         } catch {
             return .failure(error)
         }
     }
 
+    /// The access token of the credentials header, as services.yaml's `credentials` names it.
+    func bearer(in headers: [String: String]) -> String? {
+        let credentials = engine.contracts.conventions.credentials
+        return headers[credentials.headerKey].flatMap { Self.bearerToken($0, scheme: credentials.scheme) }
+    }
+
     /// The tenant header's name as the request's header map keys it (lowercased).
     var tenantHeader: String { engine.contracts.conventions.tenancy?.headerKey ?? "x-tenant-id" }
 
-    /// The token of an `Authorization: Bearer …` value (scheme case-insensitive), without a Foundation
-    /// round trip: this runs on every protected request.
-    static func bearerToken(_ value: String) -> String? {
+    /// The token of an `Authorization: Bearer …` value (scheme case-insensitive, as services.yaml's
+    /// `credentials` names it), without a Foundation round trip: this runs on every protected request.
+    static func bearerToken(_ value: String, scheme: String = "Bearer") -> String? {
         let utf8 = value.utf8
-        guard utf8.count > 7 else { return nil }
-        let scheme = utf8.prefix(7)
-        guard zip(scheme, "bearer ".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
-        let token = value.utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        let prefix = scheme.utf8.count + 1
+        guard utf8.count > prefix else { return nil }
+        guard zip(utf8, scheme.utf8).allSatisfy({ $0 | 0x20 == $1 | 0x20 }),
+            utf8[utf8.index(utf8.startIndex, offsetBy: prefix - 1)] == UInt8(ascii: " ")
+        else { return nil }
+        let token = value.utf8.dropFirst(prefix).drop { $0 == UInt8(ascii: " ") }
         var end = token.endIndex
         while end > token.startIndex, value.utf8[value.utf8.index(before: end)] == UInt8(ascii: " ") { end = value.utf8.index(before: end) }
         return String(value[token.startIndex..<end])

@@ -38,6 +38,9 @@ public struct MockServer: Sendable {
     public func application(for listener: Listener, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "understudy.\(listener.name)")
         logger.logLevel = .warning
+        // The headers a browser may send and read come from services.yaml's `cors`.
+        var options = options
+        options.cors = options.cors.declaring(engine.contracts.conventions.cors)
         let responder = MockResponder(listener: listener, engine: engine, options: options, log: log, admin: admin)
         return Application(
             responder: responder,

@@ -106,6 +106,8 @@ import Testing
         #expect(try value("split('a, b,,c')") == ["a", "b", "c"])
         #expect(try value("not (status == 'active') or progress == 40") == true)
         #expect(try value("'3' == 3") == true)
+        #expect(try value("merge({a: 1, b: 2}, {b: 3, c: 4})") == ["a": 1, "b": 3, "c": 4])
+        #expect(try value("merge({a: 1}, missing)") == ["a": 1])
         #expect(try value("null == missing") == true)
     }
 }

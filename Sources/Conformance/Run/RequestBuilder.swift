@@ -6,7 +6,8 @@ import JSON
 struct WireAuth: Sendable {
     var token: String?
     var tenant: String?
-    var scheme = "Bearer"
+    /// The scheme sent; nil sends the one services.yaml's `credentials` declares.
+    var scheme: String?
 
     static let none = WireAuth(token: nil, tenant: nil)
 }
@@ -18,6 +19,8 @@ struct RequestBuilder: Sendable {
     /// The tenant's header and query names (`services.yaml` tenancy; the documented defaults otherwise).
     var tenantHeader = "X-Tenant-Id"
     var tenantQuery = "tenant"
+    /// How the token travels (`services.yaml` credentials).
+    var credentials = CredentialConventions()
 
     /// The wire request, or nil when the endpoint's service has no target URL.
     func wire(_ request: PlannedRequest, endpoint: Endpoint, auth: WireAuth) -> WireRequest? {
@@ -25,10 +28,10 @@ struct RequestBuilder: Sendable {
         var query = request.query
         var headers = extraHeaders + request.headers
         if endpoint.auth == .query {
-            if let token = auth.token { query.append(("access_token", token)) }
+            if let token = auth.token { query.append((credentials.query, token)) }
             if let tenant = auth.tenant { query.append((tenantQuery, tenant)) }
         } else {
-            if let token = auth.token { headers.append(("Authorization", "\(auth.scheme) \(token)")) }
+            if let token = auth.token { headers.append((credentials.header, "\(auth.scheme ?? credentials.scheme) \(token)")) }
             if let tenant = auth.tenant { headers.append((tenantHeader, tenant)) }
         }
         var body: [UInt8]?
@@ -40,6 +43,9 @@ struct RequestBuilder: Sendable {
         let queryString = query.isEmpty ? "" : "?" + query.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")
         return WireRequest(method: request.method.rawValue, url: base + request.path + queryString, headers: headers, body: body)
     }
+
+    /// A scheme the API does not take, for the wrong-scheme token probe.
+    var wrongScheme: String { credentials.scheme.lowercased() == "token" ? "Basic" : "Token" }
 
     static func encode(_ text: String) -> String { PercentEncoding.encodeQueryComponent(text) }
 }

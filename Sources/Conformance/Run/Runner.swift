@@ -40,6 +40,7 @@ public struct Runner: Sendable {
         self.sessions = contracts.conventions.sessions
         self.session = Session(credentials: credentials, pointers: .init(contracts.conventions.sessions))
         var builder = RequestBuilder(target: target, extraHeaders: extraHeaders)
+        builder.credentials = contracts.conventions.credentials
         if let tenancy = contracts.conventions.tenancy {
             builder.tenantHeader = tenancy.header
             builder.tenantQuery = tenancy.query
@@ -221,7 +222,7 @@ public struct Runner: Sendable {
         case .tenant(.missing): return WireAuth(token: await session.accessToken, tenant: nil)
         case .forged(let forgery):
             let token = forgery.apply(to: await session.accessToken ?? "", secret: jwtSecret)
-            return WireAuth(token: token, tenant: await session.tenantID, scheme: forgery == .wrongScheme ? "Token" : "Bearer")
+            return WireAuth(token: token, tenant: await session.tenantID, scheme: forgery == .wrongScheme ? builder.wrongScheme : nil)
         case .captured: return WireAuth(token: captured, tenant: await session.tenantID)
         }
     }

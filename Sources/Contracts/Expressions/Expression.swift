@@ -89,13 +89,15 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case lower, upper, contains, split
     case round, floor, ceil, abs
     case days, date, endOfDay
+    /// `merge(a, b)`: object a with b's members laid over it (in a's order, new ones after).
+    case merge
     case `if`
 
     /// How many arguments the function takes (low and high bounds).
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days: 2...2
+        case .contains, .days, .merge: 2...2
         case .if: 3...3
         default: 1...1
         }

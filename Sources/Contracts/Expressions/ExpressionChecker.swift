@@ -212,7 +212,7 @@ public struct ExpressionChecker {
         func scalar(_ index: Int, _ kind: String) throws(ExpressionProblem) {
             let type = types[index]
             guard type.isAny || type.isNull || type.scalarKind == kind else {
-                throw problem("\(function.rawValue)() needs \(kind == "string" ? "text" : "a \(kind)"), but \(describe(arguments[index])) is \(type.phrase)")
+                throw problem("\(function.rawValue)() needs \(kind == "string" ? "text" : kind == "object" ? "an object" : "a \(kind)"), but \(describe(arguments[index])) is \(type.phrase)")
             }
         }
         switch function {
@@ -245,6 +245,9 @@ public struct ExpressionChecker {
             try scalar(0, "string"); try scalar(1, "string")
             return .number
         case .date, .endOfDay: try scalar(0, "string"); return .string
+        case .merge:
+            try scalar(0, "object"); try scalar(1, "object")
+            return .object(nil)
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])

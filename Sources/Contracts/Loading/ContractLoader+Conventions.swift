@@ -1,7 +1,7 @@
 import JSON
 
 extension ContractLoader {
-    /// `sessions:` and `tenancy:` of services.yaml; endpoint ids are checked once every file is read.
+    /// `sessions:`, `tenancy:`, `credentials:` and `cors:` of services.yaml; endpoint ids are checked once every file is read.
     func parseConventions(_ file: ObjectReader) -> Conventions {
         var conventions = Conventions()
         if let value = file.value("sessions"),
@@ -16,6 +16,22 @@ extension ContractLoader {
             conventions.tenancy = TenancyConventions(
                 header: header, query: reader.string("query") ?? "tenant",
                 missing: status(reader, "missing", default: 401), foreign: status(reader, "foreign", default: 403))
+        }
+        if let value = file.value("credentials"),
+           let reader = ObjectReader(value, at: file.pointer("credentials"), in: file.document, what: "credentials",
+                                     allowed: ["header", "scheme", "query"], diagnostics: diagnostics) {
+            let standard = CredentialConventions()
+            conventions.credentials = CredentialConventions(
+                header: reader.string("header") ?? standard.header, scheme: reader.string("scheme") ?? standard.scheme,
+                query: reader.string("query") ?? standard.query)
+        }
+        if let value = file.value("cors"),
+           let reader = ObjectReader(value, at: file.pointer("cors"), in: file.document, what: "cors",
+                                     allowed: ["allowHeaders", "exposeHeaders"], diagnostics: diagnostics) {
+            let standard = CORSConventions()
+            conventions.cors = CORSConventions(
+                allowHeaders: reader.has("allowHeaders") ? reader.stringList("allowHeaders") : standard.allowHeaders,
+                exposeHeaders: reader.has("exposeHeaders") ? reader.stringList("exposeHeaders") : standard.exposeHeaders)
         }
         return conventions
     }

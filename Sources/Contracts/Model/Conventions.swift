@@ -17,6 +17,11 @@ public struct Conventions: Sendable {
     public var tenancy: TenancyConventions?
     /// How paged answers read their query and name their `pagination` members (`pagination:`).
     public var pagination: FakeView.Page = .standard
+    /// How a request carries its access token (`credentials:`).
+    public var credentials = CredentialConventions()
+    /// The request headers a browser may send from another origin, and the answer headers it may
+    /// read (`cors:`).
+    public var cors = CORSConventions()
 
     public init(sessions: SessionConventions? = nil, tenancy: TenancyConventions? = nil) {
         self.sessions = sessions
@@ -67,5 +72,35 @@ public struct TenancyConventions: Sendable {
         self.query = query
         self.missing = missing
         self.foreign = foreign
+    }
+}
+
+/// How a protected request carries its access token: a header with a scheme (`Authorization:
+/// Bearer …`), or a query parameter for `auth: query` endpoints (EventSource cannot send headers).
+public struct CredentialConventions: Sendable {
+    public var header: String { didSet { headerKey = header.lowercased() } }
+    /// The header's name lowercased once, as a request's header map keys it.
+    public private(set) var headerKey: String
+    public var scheme: String
+    public var query: String
+
+    public init(header: String = "Authorization", scheme: String = "Bearer", query: String = "access_token") {
+        self.header = header
+        self.headerKey = header.lowercased()
+        self.scheme = scheme
+        self.query = query
+    }
+}
+
+/// What `serve` answers a browser from another origin: the request headers it may send (a
+/// preflight that names none gets these) and the answer headers its script may read.
+public struct CORSConventions: Sendable {
+    public var allowHeaders: [String]
+    public var exposeHeaders: [String]
+
+    public init(allowHeaders: [String] = ["Authorization", "Content-Type", "Last-Event-ID", "Accept"],
+                exposeHeaders: [String] = ["Content-Disposition", "Retry-After", "Allow"]) {
+        self.allowHeaders = allowHeaders
+        self.exposeHeaders = exposeHeaders
     }
 }

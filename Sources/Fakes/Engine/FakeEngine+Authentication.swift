@@ -11,7 +11,8 @@ extension FakeEngine {
     ) async throws(FakeError) -> Caller? {
         guard auth.isProtected else { return nil }
         guard let token = bearer, !token.isEmpty else {
-            throw .unauthorized(auth == .query ? "access_token query parameter is required" : "Authorization: Bearer token is required")
+            let credentials = contracts.conventions.credentials
+            throw .unauthorized(auth == .query ? "\(credentials.query) query parameter is required" : "\(credentials.header): \(credentials.scheme) token is required")
         }
         guard let claims = await tokens.verify(token, type: "access", now: now) else {
             throw .unauthorized("Access token is invalid or expired")

@@ -64,6 +64,10 @@ extension FakeExpression {
                 let to = values[1].stringValue.flatMap({ RecordInstant.parse($0) })
             else { return .null }
             return .integer(CalendarDay(utc: to).ordinal - CalendarDay(utc: from).ordinal)
+        case .merge:
+            guard var base = values[0].objectValue else { return values[1].objectValue.map(JSONValue.object) ?? .null }
+            for (key, value) in values[1].objectValue ?? [:] { base[key] = value }
+            return .object(base)
         case .if, .date, .endOfDay: return .null
         }
     }

@@ -5,15 +5,9 @@ import JSON
 import OrderedCollections
 
 extension BuiltinRegistry {
-    /// GET/PUT /business/onboarding: the `onboarding` singleton joined with the `products` collection.
+    /// PUT /business/onboarding: the `onboarding` singleton and the `products` collection in one write
+    /// (GET is a view in onboarding.yaml).
     mutating func registerOnboarding() {
-        register("getOnboarding", description: "The onboarding record with its products.") { call throws(FakeError) in
-            let tenantID = try call.caller().tenantID
-            let data = call.engine.store.read { state in state.tenants[tenantID].map(OnboardingData.view(of:)) }
-            guard let data else { throw .forbidden("Tenant '\(tenantID)' does not exist") }
-            return .data(data)
-        }
-
         register("updateOnboarding", description: "Updates onboarding fields and smart-merges products in one call.") { call throws(FakeError) in try call.updateOnboarding() }
     }
 }
