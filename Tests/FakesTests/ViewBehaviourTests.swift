@@ -52,6 +52,16 @@ import TestSupport
                 sort: [-progress, title]
                 page: { size: [limit], default: 2, members: { totalPages: pages } }
                 omit: [secret]
+          createGoal:
+            method: POST
+            path: /goals
+            auth: tenant
+            body: { schema: { $ref: "#/schemas/Goal" }, example: { title: New } }
+            responses:
+              200: { data: { type: object }, example: { success: true, data: {} } }
+              401: { $ref: "#/responses/Error" }
+              422: { $ref: "#/responses/Error" }
+            fake: { create: goals }
           goalStats:
             method: GET
             path: /goal-stats
@@ -90,9 +100,9 @@ import TestSupport
         let contracts: ContractSet
         let caller = Caller(userID: "user_a", tenantID: "tenant_a", email: "a@example.com", roles: [], sessionID: "s")
 
-        func call(_ id: String, path: [String: String] = [:], query: [String: JSONValue] = [:], as caller: Caller? = nil) async throws -> FakeResponse {
+        func call(_ id: String, path: [String: String] = [:], query: [String: JSONValue] = [:], body: JSONValue? = nil, as caller: Caller? = nil) async throws -> FakeResponse {
             let endpoint = try #require(contracts.endpoint(id: id))
-            return await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: path, query: query, headers: [:], body: nil, caller: caller ?? self.caller))
+            return await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: path, query: query, headers: [:], body: body, caller: caller ?? self.caller))
         }
     }
 
@@ -155,6 +165,16 @@ import TestSupport
         #expect(refused.status == 409)
         #expect(refused.jsonBody?["code"] == "NO_GOALS")
         #expect(refused.jsonBody?["error"] == "There are no goals yet")
+    }
+
+    @Test func aKeptAnswerLastsOnlyUntilTheTenantChanges() async throws {
+        let s = try await setup(goals: Self.goals)
+        let before = try #require(try await s.call("listGoals", query: ["limit": 10]).jsonBody?["pagination"]?["total"])
+        #expect(try await s.call("listGoals", query: ["limit": 10]).jsonBody?["pagination"]?["total"] == before)
+        #expect(try await s.call("createGoal", body: ["title": "Fresh", "progress": 99]).status == 200)
+        let after = try #require(try await s.call("listGoals", query: ["limit": 10]).jsonBody)
+        #expect(after["pagination"]?["total"] == 5)
+        #expect(after["data"]?.arrayValue?.dropFirst().first?["title"] == "Fresh")
     }
 
     @Test func aProtectedViewWithoutACallerIsUnauthorized() async throws {

@@ -46,6 +46,19 @@ public indirect enum FakeExpression: Sendable, Equatable {
         return found
     }
 
+    /// Whether the value depends on more than the records, path, query, body and day: the clock's
+    /// time (`now`), a header or the calling user.
+    public var readsMoreThanTheRequestAndDay: Bool {
+        var found = false
+        visit {
+            switch $0 {
+            case .root(.now), .root(.header), .root(.user), .root(.body): found = true
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Calls `body` on this node and every node below it.
     public func visit(_ body: (FakeExpression) -> Void) {
         body(self)

@@ -149,11 +149,17 @@ extension ContractLoader {
                 }
             }
         }
+        var all: [FakeExpression] = requirements.map(\.0.condition) + conditions.map(\.0) + filters.map(\.0) + sort.map(\.0.key)
+        if let one { all.append(one) }
+        if let choice { all.append(choice.by) }
+        let templates = fields.map(\.value) + [select].compactMap { $0 } + (choice.map { Array($0.cases.values) + [$0.fallback].compactMap { $0 } } ?? [])
+        all += templates.flatMap { $0.expressions().map(\.0) }
         return FakeView(
             requirements: requirements.map(\.0), from: from, one: one, conditions: conditions.map(\.0),
             filters: filters.map { .init(condition: $0.0, parameters: $0.0.queryParameters) },
             sort: sort.map(\.0), page: page, fields: fields, omit: reader.stringList("omit"), select: select, choice: choice,
-            envelope: reader.bool("envelope") ?? true, location: reader.location)
+            envelope: reader.bool("envelope") ?? true, cacheable: !all.contains { $0.readsMoreThanTheRequestAndDay },
+            location: reader.location)
     }
 
     /// `page: true` or `{page, size, default, max, members}`; unset members follow services.yaml.

@@ -71,5 +71,8 @@ public struct FakeView: Sendable {
     public var choice: Choice?
     /// `{success: true, data: …}` around the answer (default), or the answer as it is.
     public var envelope: Bool
+    /// Whether the answer depends only on the tenant's records, the path, the query and the day
+    /// (no `now`, `header`, `user`): `serve` then keeps it until the tenant changes.
+    public var cacheable: Bool
     public var location: SourceLocation
 }

@@ -78,22 +78,34 @@ public final class FakeEngine: Sendable {
         case .builtin(let name):
             guard let builtin = builtins[name] else { throw .internalError("builtin '\(name)' is not implemented") }
             let call = BuiltinCall(request: request, options: fake.options ?? .object([:]), engine: self, now: now)
-            guard builtins.tenantReads.contains(name), let tenantID = request.caller?.tenantID,
-                  let revision = store.read({ $0.tenants[tenantID]?.revision })
-            else { return try await builtin(call) }
-            let key = ReadCache.Key(builtin: name, tenant: tenantID, path: request.pathParameters, query: request.query,
-                                    day: CalendarDay(utc: now).ordinal)
-            if let cached = readCache.response(for: key, revision: revision) { return cached }
-            let response = try await builtin(call)
-            return (200..<300).contains(response.status) ? readCache.store(response, for: key, revision: revision) : response
+            guard builtins.tenantReads.contains(name) else { return try await builtin(call) }
+            return try await cached(name, request, now: now) { () async throws(FakeError) -> FakeResponse in try await builtin(call) }
         case .respond(let status):
             return respondWithExample(request, status: status)
         case .view:
             guard let view = fake.view else { throw .internalError("view of '\(request.endpoint.id)' did not compile") }
-            return try runView(view, fake, request, now: now)
+            guard view.cacheable, request.endpoint.method.isSafe else { return try runView(view, fake, request, now: now) }
+            return try await cached("view:" + request.endpoint.id, request, now: now) { () throws(FakeError) -> FakeResponse in
+                try runView(view, fake, request, now: now)
+            }
         default:
             return try runCollectionBehaviour(fake, request, now: now)
         }
+    }
+
+    /// A read's answer from `ReadCache` while the caller's tenant is unchanged, else computed and kept
+    /// (successes only). Without a caller there is no tenant revision, so nothing is kept.
+    private func cached(
+        _ name: String, _ request: FakeRequest, now: Date, _ compute: () async throws(FakeError) -> FakeResponse
+    ) async throws(FakeError) -> FakeResponse {
+        guard let tenantID = request.caller?.tenantID, let revision = store.read({ $0.tenants[tenantID]?.revision }) else {
+            return try await compute()
+        }
+        let key = ReadCache.Key(builtin: name, tenant: tenantID, path: request.pathParameters, query: request.query,
+                                day: CalendarDay(utc: now).ordinal)
+        if let cached = readCache.response(for: key, revision: revision) { return cached }
+        let response = try await compute()
+        return (200..<300).contains(response.status) ? readCache.store(response, for: key, revision: revision) : response
     }
 
     /// The status's documented example, templated from the request.
