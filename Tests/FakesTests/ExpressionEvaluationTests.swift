@@ -108,6 +108,10 @@ import Testing
         #expect(try value("'3' == 3") == true)
         #expect(try value("merge({a: 1, b: 2}, {b: 3, c: 4})") == ["a": 1, "b": 3, "c": 4])
         #expect(try value("merge({a: 1}, missing)") == ["a": 1])
+        #expect(try value("month('2025-11-24T16:00:00Z')") == "2025-11")
+        #expect(try value("month('2025-02')") == "2025-02")
+        #expect(try value("sort(@goals, '-progress').id") == ["g2", "g1", "g3"])
+        #expect(try value("sort(@strategies, 'order').id") == ["s2", "s1"])
         #expect(try value("null == missing") == true)
     }
 }

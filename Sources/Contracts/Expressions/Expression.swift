@@ -104,6 +104,10 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case days, date, endOfDay
     /// `merge(a, b)`: object a with b's members laid over it (in a's order, new ones after).
     case merge
+    /// `month(x)`: the `YYYY-MM` of a date or timestamp.
+    case month
+    /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
+    case sort
     case `if`
 
     /// How many arguments the function takes (low and high bounds).
@@ -112,6 +116,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .round: 1...2
         case .contains, .days, .merge: 2...2
         case .if: 3...3
+        case .sort: 2...6
         default: 1...1
         }
     }

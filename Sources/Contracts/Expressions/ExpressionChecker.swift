@@ -248,6 +248,18 @@ public struct ExpressionChecker {
         case .merge:
             try scalar(0, "object"); try scalar(1, "object")
             return .object(nil)
+        case .month: try scalar(0, "string"); return .string
+        case .sort:
+            let element = try list(0)
+            for argument in arguments.dropFirst() {
+                guard case .literal(.string(let key)) = argument, !key.isEmpty else {
+                    throw problem("sort() takes a list and field names in quotes ('period', '-createdAt')")
+                }
+                let path = (key.hasPrefix("-") ? String(key.dropFirst()) : key).split(separator: ".").map(String.init)
+                var type = element
+                for step in path { type = try member(step, of: type, describedAs: "an item of \(describe(arguments[0]))") }
+            }
+            return .array(element)
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])

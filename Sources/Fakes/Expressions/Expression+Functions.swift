@@ -68,6 +68,11 @@ extension FakeExpression {
             guard var base = values[0].objectValue else { return values[1].objectValue.map(JSONValue.object) ?? .null }
             for (key, value) in values[1].objectValue ?? [:] { base[key] = value }
             return .object(base)
+        case .month:
+            guard let text = first.stringValue, let day = CalendarDay(parsing: text.utf8.count == 7 ? text + "-01" : text) else { return .null }
+            return .string(String(day.iso.prefix(7)))
+        case .sort:
+            return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
         case .if, .date, .endOfDay: return .null
         }
     }
