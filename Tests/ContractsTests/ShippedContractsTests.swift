@@ -22,6 +22,18 @@ import Testing
         #expect(missing.isEmpty, "missing routes: \(missing.joined(separator: ", "))")
     }
 
+    /// The goal statuses live once, in the transition fakes: a close's targets come from its body's enum.
+    @Test func theGoalStateMachineIsReadFromTheTransitionFakes() {
+        let contracts = shippedReport.contracts
+        #expect(Set(contracts.transitions(of: "goals", field: "status").map(\.endpoint)) == ["activateGoal", "pauseGoal", "closeGoal"])
+        for (from, to) in [("draft", "active"), ("paused", "active"), ("active", "paused"), ("active", "completed"), ("paused", "cancelled")] {
+            #expect(contracts.allowsTransition(of: "goals", field: "status", from: .string(from), to: .string(to)), "\(from) → \(to)")
+        }
+        for (from, to) in [("draft", "paused"), ("completed", "active"), ("draft", "completed"), ("active", "archived")] {
+            #expect(!contracts.allowsTransition(of: "goals", field: "status", from: .string(from), to: .string(to)), "\(from) → \(to)")
+        }
+    }
+
     @Test func everyEndpointHasAFake() {
         let withoutFake = Self.report.contracts.endpoints.filter { $0.fake == nil }.map(\.id)
         #expect(withoutFake.isEmpty, "endpoints without fake: \(withoutFake)")

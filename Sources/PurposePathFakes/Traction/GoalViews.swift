@@ -30,7 +30,9 @@ extension BuiltinRegistry {
             let view = try TractionStore.mutate(call) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
                 let goal = try TractionStore.goal(goalID, in: tenant, code: "GOAL_NOT_FOUND")
                 let current = goal["status"]?.stringValue ?? ""
-                if let target = changes["status"]?.stringValue, target != current, !GoalStatusMachine.allows(from: current, to: target) {
+                if let target = changes["status"]?.stringValue, target != current,
+                    !call.engine.contracts.allowsTransition(of: "goals", field: "status", from: .string(current), to: .string(target))
+                {
                     throw FakeError(status: 422, "Cannot change a goal from \(current) to \(target)", code: "INVALID_STATUS_TRANSITION")
                 }
                 if let status = changes["status"], status.stringValue == nil {
@@ -41,19 +43,6 @@ extension BuiltinRegistry {
                 return GoalViewBuilder.goalView(of: merged, in: tenant, now: call.now)
             }
             return .data(view)
-        }
-    }
-}
-
-/// The goal status verbs (activate, pause, close) as allowed steps, which a status change
-/// through PUT /goals/{id} must follow too.
-enum GoalStatusMachine {
-    static func allows(from current: String, to target: String) -> Bool {
-        switch (current, target) {
-        case ("draft", "active"), ("paused", "active"): true
-        case ("active", "paused"): true
-        case ("active", "completed"), ("active", "cancelled"), ("paused", "completed"), ("paused", "cancelled"): true
-        default: false
         }
     }
 }
