@@ -43,7 +43,7 @@ import Testing
         #expect(!(try parse("dueDate > '2025-01-01'").readsClock))
     }
 
-    @Test func mistakesSayWhatAndWhere() {
+    @Test func mistakesSayWhatAndWhere() throws {
         #expect(problem("a == b == c") == ExpressionProblem("comparisons do not chain; use 'and'", at: 7))
         #expect(problem("cout(x)")?.message == "unknown function 'cout'; did you mean 'count'?")
         #expect(problem("round()")?.message == "round() takes 1 or 2 arguments, not 0")
@@ -55,6 +55,12 @@ import Testing
         #expect(problem("@") == ExpressionProblem("'@' needs a collection name", at: 0))
         #expect(problem("(a") == ExpressionProblem("expected ')' but found the end", at: 2))
         #expect(problem("a.") == ExpressionProblem("expected a field name after '.'", at: 2))
+        // Hostile depth or length is an error, never a stack overflow.
+        #expect(problem(String(repeating: "(", count: 1_000) + "1")?.message == "the expression nests deeper than 64 levels")
+        #expect(problem(String(repeating: "not ", count: 1_000) + "x")?.message == "the expression nests deeper than 64 levels")
+        #expect(problem(String(repeating: "- ", count: 1_000) + "1")?.message == "the expression nests deeper than 64 levels")
+        #expect(problem(Array(repeating: "1", count: 5_000).joined(separator: " + "))?.message == "the expression is longer than 2000 tokens; split it into view fields")
+        #expect(try parse(String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)) == .literal(1))
     }
 
     @Test func templatesCompileWholeAndInterpolatedPlaceholders() throws {

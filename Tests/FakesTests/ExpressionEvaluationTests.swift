@@ -91,6 +91,10 @@ import Testing
         #expect(try value("round(2.5)") == 3)
         #expect(try value("floor(-1.5)") == -2)
         #expect(try value("abs(-3)") == 3)
+        // Integer edges do not trap: they fall back to floating point (or 0 for the one remainder).
+        #expect(try value("-(0 - 9223372036854775807 - 1)") == .number(9.223372036854775808e18))
+        #expect(try value("(0 - 9223372036854775807 - 1) % -1") == 0)
+        #expect(try value("9223372036854775807 + 1") == .number(9.223372036854775808e18))
         #expect(try value("progress + missing") == .null)
         #expect(try value("'#' + progress") == "#40")
     }

@@ -22,9 +22,19 @@ public struct ExpressionProblem: Error, Sendable, Equatable {
 public struct ExpressionParser {
     private var tokens: [ExpressionToken]
     private var position = 0
+    /// How deeply parentheses, lists, objects, calls and filters nest; bounded so a hostile
+    /// contract is an error, not a stack overflow.
+    private var depth = 0
+    static let maximumDepth = 64
+    static let maximumTokens = 2_000
 
     public static func parse(_ text: String) throws(ExpressionProblem) -> FakeExpression {
-        var parser = ExpressionParser(tokens: try ExpressionLexer.tokens(of: text))
+        let tokens = try ExpressionLexer.tokens(of: text)
+        // Operator chains nest as deep as they are long: bound the length too.
+        guard tokens.count <= maximumTokens else {
+            throw ExpressionProblem("the expression is longer than \(maximumTokens) tokens; split it into view fields", at: tokens[maximumTokens].offset)
+        }
+        var parser = ExpressionParser(tokens: tokens)
         let expression = try parser.expression()
         if let extra = parser.peek, extra.kind != .end {
             throw ExpressionProblem("unexpected '\(extra.text)' after the expression", at: extra.offset)
@@ -54,7 +64,14 @@ public struct ExpressionParser {
         }
     }
 
-    mutating func expression() throws(ExpressionProblem) -> FakeExpression { try or() }
+    mutating func expression() throws(ExpressionProblem) -> FakeExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ExpressionProblem("the expression nests deeper than \(Self.maximumDepth) levels", at: peek?.offset ?? 0)
+        }
+        return try or()
+    }
 
     private mutating func or() throws(ExpressionProblem) -> FakeExpression {
         var left = try and()
@@ -69,7 +86,7 @@ public struct ExpressionParser {
     }
 
     private mutating func not() throws(ExpressionProblem) -> FakeExpression {
-        if accept("not") || accept("!") { return .not(try not()) }
+        if accept("not") || accept("!") { return .not(try nested { (parser) throws(ExpressionProblem) in try parser.not() }) }
         return try comparison()
     }
 
@@ -115,8 +132,18 @@ public struct ExpressionParser {
     }
 
     private mutating func unary() throws(ExpressionProblem) -> FakeExpression {
-        if accept("-") { return .negate(try unary()) }
+        if accept("-") { return .negate(try nested { (parser) throws(ExpressionProblem) in try parser.unary() }) }
         return try postfix()
+    }
+
+    /// Runs `body` one level deeper (unary chains `- - - x` nest without parentheses).
+    private mutating func nested(_ body: (inout ExpressionParser) throws(ExpressionProblem) -> FakeExpression) throws(ExpressionProblem) -> FakeExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw ExpressionProblem("the expression nests deeper than \(Self.maximumDepth) levels", at: peek?.offset ?? 0)
+        }
+        return try body(&self)
     }
 
     private mutating func postfix() throws(ExpressionProblem) -> FakeExpression {

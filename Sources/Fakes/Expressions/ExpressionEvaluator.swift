@@ -33,7 +33,9 @@ extension FakeExpression {
         case .not(let operand): return .bool(!(try operand.evaluate(in: context)).isTrue)
         case .negate(let operand):
             switch try operand.evaluate(in: context) {
-            case .integer(let value): return .integer(-value)
+            case .integer(let value):
+                let (negated, overflow) = Int(0).subtractingReportingOverflow(value)
+                return overflow ? Self.number(-Double(value)) : .integer(negated)
             case .number(let value): return .number(-value)
             default: return .null
             }
@@ -127,7 +129,10 @@ extension FakeExpression {
             return number(x / y)
         case .remainder:
             guard let x = a.doubleValue, let y = b.doubleValue, y != 0 else { return .null }
-            if case .integer(let i) = a, case .integer(let j) = b { return .integer(i % j) }
+            if case .integer(let i) = a, case .integer(let j) = b {
+                let (rest, overflow) = i.remainderReportingOverflow(dividingBy: j)
+                return .integer(overflow ? 0 : rest)
+            }
             return number(x.truncatingRemainder(dividingBy: y))
         default: return .null
         }
