@@ -15,6 +15,15 @@ struct CollectionBehaviour {
     /// request, never the state, so they are rendered here, before the store lock is taken, and
     /// the lock covers only the parent check and the insert. Empty for the other kinds.
     private let draft: OrderedDictionary<String, JSONValue>
+    /// The global records, for a per-tenant collection whose parent is global: handed in by the
+    /// caller that holds the store's lock (reading the store again from inside it would deadlock).
+    var globalRecords: TenantState?
+
+    /// Whether the parent check reads the global records while the tenant's are being changed.
+    var needsGlobalRecords: Bool {
+        guard let parent = fake.parent, !collection.global else { return false }
+        return engine.contracts.collections[parent.collection]?.global == true
+    }
 
     init(engine: FakeEngine, fake: FakeBehaviour, request: FakeRequest, collection: ResourceCollection, now: Date) {
         self.engine = engine
@@ -92,9 +101,10 @@ struct CollectionBehaviour {
         guard let parent = fake.parent else { return nil }
         let parentID = Template.text(parent.id, in: scope)
         let parentCollection = engine.contracts.collections[parent.collection]
-        let exists = parentCollection?.global == true
-            ? engine.store.read { $0.global.record(parent.collection, id: parentID) } != nil
-            : tenant.record(parent.collection, id: parentID) != nil
+        // A global collection's own records are `tenant` here; a per-tenant child of a global parent
+        // reads the snapshot its caller took inside the lock.
+        let holder = parentCollection?.global == true && !collection.global ? globalRecords : tenant
+        let exists = holder?.record(parent.collection, id: parentID) != nil
         guard exists else { throw refusal(404, default: .notFound(Self.noun(parent.collection), code: "NOT_FOUND")) }
         let field = collection.parent?.field ?? (parent.collection.hasSuffix("s") ? String(parent.collection.dropLast()) + "Id" : parent.collection + "Id")
         return (field, parentID)

@@ -12,7 +12,8 @@ extension FakeEngine {
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
         var behaviour = CollectionBehaviour(engine: self, fake: fake, request: request, collection: collection, now: now)
         let outcome: JSONValue = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue in
-            try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
+            if behaviour.needsGlobalRecords { behaviour.globalRecords = state.global }
+            return try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
                 try behaviour.run(in: &tenant)
             }
         }
