@@ -138,7 +138,7 @@ public struct ExpressionChecker {
         }
     }
 
-    private func member(_ name: String, of base: ExpressionType, describedAs what: String) throws(ExpressionProblem) -> ExpressionType {
+    func member(_ name: String, of base: ExpressionType, describedAs what: String) throws(ExpressionProblem) -> ExpressionType {
         switch base {
         case .any, .null: return .any
         case .array(let element): return .array(try member(name, of: element, describedAs: what))
@@ -153,137 +153,23 @@ public struct ExpressionChecker {
         }
     }
 
-    // MARK: Operators
-
-    private func binary(_ op: BinaryOperator, _ left: FakeExpression, _ right: FakeExpression) throws(ExpressionProblem) -> ExpressionType {
-        switch op {
-        case .and, .or:
-            try expectBoolean(left, "'\(op.rawValue)'")
-            try expectBoolean(right, "'\(op.rawValue)'")
-            return .boolean
-        case .equal, .notEqual:
-            let (a, b) = (try check(left), try check(right))
-            if let x = a.scalarKind, let y = b.scalarKind, x != y, !(x == "array" || y == "array") {
-                throw problem("\(describe(left)) is \(a.phrase) but \(describe(right)) is \(b.phrase); '\(op.rawValue)' would never hold")
-            }
-            return .boolean
-        case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let (a, b) = (try check(left), try check(right))
-            for (type, side) in [(a, left), (b, right)] where !(type.isAny || type.isNull || type.scalarKind == "number" || type.scalarKind == "string") {
-                throw problem("'\(op.rawValue)' compares numbers or dates, but \(describe(side)) is \(type.phrase)")
-            }
-            if let x = a.scalarKind, let y = b.scalarKind, x != y {
-                throw problem("\(describe(left)) is \(a.phrase) but \(describe(right)) is \(b.phrase); '\(op.rawValue)' cannot order them")
-            }
-            return .boolean
-        case .in, .overlaps:
-            try check(left)
-            let b = try check(right)
-            if b.element == nil, b.scalarKind != "string", !b.isNull {
-                throw problem("'\(op.rawValue)' needs a list (or comma-separated text) on its right, but \(describe(right)) is \(b.phrase)")
-            }
-            return .boolean
-        case .coalesce:
-            let (a, b) = (try check(left), try check(right))
-            return a.isAny || a.isNull ? b : a
-        case .plus:
-            let (a, b) = (try check(left), try check(right))
-            if a.scalarKind == "string" || b.scalarKind == "string" { return .string }
-            try expectNumber(left, "'+'")
-            try expectNumber(right, "'+'")
-            return .number
-        case .minus, .times, .divide, .remainder:
-            try expectNumber(left, "'\(op.rawValue)'")
-            try expectNumber(right, "'\(op.rawValue)'")
-            return .number
-        }
-    }
-
-    // MARK: Functions
-
-    private func call(_ function: ExpressionFunction, _ arguments: [FakeExpression]) throws(ExpressionProblem) -> ExpressionType {
-        let types = try arguments.map { (argument) throws(ExpressionProblem) in try check(argument) }
-        func list(_ index: Int) throws(ExpressionProblem) -> ExpressionType {
-            guard let element = types[index].element ?? (types[index].isNull ? .any : nil) else {
-                throw problem("\(function.rawValue)() needs a list, but \(describe(arguments[index])) is \(types[index].phrase)")
-            }
-            return element
-        }
-        func scalar(_ index: Int, _ kind: String) throws(ExpressionProblem) {
-            let type = types[index]
-            guard type.isAny || type.isNull || type.scalarKind == kind else {
-                throw problem("\(function.rawValue)() needs \(kind == "string" ? "text" : kind == "object" ? "an object" : "a \(kind)"), but \(describe(arguments[index])) is \(type.phrase)")
-            }
-        }
-        switch function {
-        case .count: _ = try list(0); return .number
-        case .sum, .avg:
-            let element = try list(0)
-            guard element.isAny || element.isNull || element.scalarKind == "number" else {
-                throw problem("\(function.rawValue)() adds numbers, but \(describe(arguments[0])) holds \(element.phrase)")
-            }
-            return .number
-        case .min, .max:
-            let element = try list(0)
-            return element.scalarKind == "string" ? .string : element.isAny ? .any : .number
-        case .first, .last: return try list(0)
-        case .distinct: return .array(try list(0))
-        case .len:
-            guard types[0].isAny || types[0].isNull || ["string", "array", "object"].contains(types[0].scalarKind ?? "") else {
-                throw problem("len() counts text, a list or an object, not \(types[0].phrase)")
-            }
-            return .number
-        case .lower, .upper: try scalar(0, "string"); return .string
-        case .split: try scalar(0, "string"); return .array(.string)
-        case .contains:
-            if types[0].element == nil { try scalar(0, "string") }
-            return .boolean
-        case .round, .floor, .ceil, .abs:
-            for index in types.indices { try scalar(index, "number") }
-            return .number
-        case .days:
-            try scalar(0, "string"); try scalar(1, "string")
-            return .number
-        case .date, .endOfDay: try scalar(0, "string"); return .string
-        case .merge:
-            try scalar(0, "object"); try scalar(1, "object")
-            return .object(nil)
-        case .month: try scalar(0, "string"); return .string
-        case .sort:
-            let element = try list(0)
-            for argument in arguments.dropFirst() {
-                guard case .literal(.string(let key)) = argument, !key.isEmpty else {
-                    throw problem("sort() takes a list and field names in quotes ('period', '-createdAt')")
-                }
-                let path = (key.hasPrefix("-") ? String(key.dropFirst()) : key).split(separator: ".").map(String.init)
-                var type = element
-                for step in path { type = try member(step, of: type, describedAs: "an item of \(describe(arguments[0]))") }
-            }
-            return .array(element)
-        case .if:
-            try expectBoolean(arguments[0], "if()")
-            let (a, b) = (types[1], types[2])
-            return a.scalarKind == b.scalarKind && a.scalarKind != "array" && a.scalarKind != "object" ? a : a.isNull ? b : b.isNull ? a : .any
-        }
-    }
-
     // MARK: Helpers
 
-    private func expectBoolean(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
+    func expectBoolean(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
         let type = try check(expression)
         guard type.isAny || type.isNull || type.scalarKind == "boolean" else {
             throw problem("\(what) needs a condition, but \(describe(expression)) is \(type.phrase)")
         }
     }
 
-    private func expectNumber(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
+    func expectNumber(_ expression: FakeExpression, _ what: String) throws(ExpressionProblem) {
         let type = try check(expression)
         guard type.isAny || type.isNull || type.scalarKind == "number" else {
             throw problem("\(what) needs numbers, but \(describe(expression)) is \(type.phrase)")
         }
     }
 
-    private func problem(_ message: String) -> ExpressionProblem { ExpressionProblem(message, at: 0) }
+    func problem(_ message: String) -> ExpressionProblem { ExpressionProblem(message, at: 0) }
 
     /// Short words for an operand in messages: `'progress'`, `'@goals'`, `the text "x"`.
     func describe(_ expression: FakeExpression) -> String {

@@ -3,7 +3,7 @@ import JSON
 extension ContractLoader {
     static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view"]
     static let fakeOptions = [
-        "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options",
+        "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options", "match",
     ]
 
     func parseFake(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, endpointID: String, responses: [Response]) -> FakeBehaviour? {
@@ -94,13 +94,42 @@ extension ContractLoader {
         if let status, !responses.contains(where: { $0.status == status }) {
             reader.error("status \(status) is not among the endpoint's responses", at: "status")
         }
+        var match: FakeExpression?
+        if let value = reader.value("match") {
+            if let text = Self.expressionText(value) {
+                do throws(ExpressionProblem) { match = try ExpressionParser.parse(text) } catch {
+                    reader.error("match: \(error.message) (at character \(error.offset + 1) of '\(text)')", at: "match")
+                }
+            } else {
+                reader.error("match must be an expression (text), found \(value.typeName)", at: "match")
+            }
+            switch kind {
+            case .get, .update, .delete, .transition: break
+            default: reader.error("match finds the record of get, update, delete or transition", at: "match")
+            }
+            if let match, let collection = kind.collection {
+                deferredChecks.append { [unowned self] in
+                    guard let declared = collections[collection], let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
+                    var environment = ExpressionEnvironment(collections: [:])
+                    environment.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
+                    for parameter in endpoint.query { environment.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
+                    environment.body = ExpressionType(endpoint.body?.schema?.shape)
+                    environment.record = .object(declared.schema?.shape)
+                    environment.current = environment.record
+                    environment.currentName = "a '\(collection)' record"
+                    do throws(ExpressionProblem) { try ExpressionChecker(environment).check(match) } catch {
+                        reader.error("match: \(error.message)", at: "match")
+                    }
+                }
+            }
+        }
         var from: [JSONValue] = []
         if let value = reader.value("from") { from = value.arrayValue ?? [value] }
         return FakeBehaviour(
             kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
             status: status, body: reader.value("body"), emit: parseEmissions(reader), options: reader.value("options"),
-            view: view, location: reader.location)
+            match: match, view: view, location: reader.location)
     }
 
     private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {

@@ -64,6 +64,9 @@ public struct FakeBehaviour: Sendable {
     public var body: JSONValue?
     public var emit: [Emission]
     public var options: JSONValue?
+    /// `match`: how get, update, delete and transition find their record when the path does not
+    /// name its id — a condition on the record and the request (`kpiId == body.kpiId`).
+    public var match: FakeExpression?
     /// The compiled view of a `view` fake.
     public var view: FakeView?
     public var location: SourceLocation

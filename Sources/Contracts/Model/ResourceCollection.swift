@@ -13,6 +13,9 @@ public struct ResourceCollection: Sendable {
     /// Path parameter names that address a record besides the conventional ones (`{goalId}` for
     /// `goals`, `{id}` after `/goals`): `parameters: [typeId]` on `issueTypes`.
     public var parameters: [String] = []
+    /// How messages name one record (`noun: KPI link` → "KPI link not found"); by default the
+    /// collection's name made singular and capitalised (`goals` → "Goal").
+    public var noun: String?
     /// The fields stamped on create and update (`createdAt`/`updatedAt` unless the contract says otherwise).
     public var timestamps: (created: String, updated: String)?
     public var location: SourceLocation

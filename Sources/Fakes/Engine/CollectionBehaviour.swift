@@ -90,7 +90,11 @@ struct CollectionBehaviour {
 
     private static func text(_ value: JSONValue) -> String { value.stringValue ?? value.jsonString() }
 
+    /// The id of the record `match` found.
+    private var matchedID: String?
+
     private var recordID: String {
+        if let matchedID { return matchedID }
         if let template = fake.id { return Template.text(template, in: scope) }
         guard let last = request.endpoint.path.parameterNames.last else { return "" }
         return request.pathParameters[last] ?? ""
@@ -105,19 +109,32 @@ struct CollectionBehaviour {
         // reads the snapshot its caller took inside the lock.
         let holder = parentCollection?.global == true && !collection.global ? globalRecords : tenant
         let exists = holder?.record(parent.collection, id: parentID) != nil
-        guard exists else { throw refusal(404, default: .notFound(Self.noun(parent.collection), code: "NOT_FOUND")) }
+        guard exists else { throw refusal(404, default: .notFound(Self.noun(parent.collection, in: engine.contracts.collections), code: "NOT_FOUND")) }
         let field = collection.parent?.field ?? (parent.collection.hasSuffix("s") ? String(parent.collection.dropLast()) + "Id" : parent.collection + "Id")
         return (field, parentID)
     }
 
-    private func existing(_ tenant: TenantState) throws(FakeError) -> JSONValue {
+    private mutating func existing(_ tenant: TenantState) throws(FakeError) -> JSONValue {
         let parent = try parentConstraint(tenant)
         if collection.singleton {
-            guard let record = tenant.singleton(name) else { throw refusal(404, default: .notFound(Self.noun(name))) }
+            guard let record = tenant.singleton(name) else { throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections))) }
             return record
         }
+        if let match = fake.match {
+            // The condition sees the record and the request only (no other collections): the
+            // tenant is being changed under the lock, and a second reference would copy it.
+            var context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+            for record in tenant.all(name) where parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true {
+                context.record = record
+                context.current = record
+                guard try match.holds(in: context) else { continue }
+                matchedID = record[collection.idField]?.stringValue
+                return record
+            }
+            throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
+        }
         guard let record = tenant.record(name, id: recordID), parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true else {
-            throw refusal(404, default: .notFound(Self.noun(name)))
+            throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
         }
         return record
     }
@@ -158,7 +175,7 @@ struct CollectionBehaviour {
         return record
     }
 
-    private func delete(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
+    private mutating func delete(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
         let record = try existing(tenant)
         if collection.singleton {
             tenant.setSingleton(name, nil)
@@ -187,7 +204,7 @@ struct CollectionBehaviour {
         let current = members[field] ?? .null
         let target = fake.to.map { Template.render($0, in: scope) } ?? .null
         if !fake.from.isEmpty, !fake.from.contains(current) {
-            let message = "Cannot move \(Self.noun(name).lowercased()) from \(current.stringValue ?? current.jsonString()) to \(target.stringValue ?? target.jsonString())"
+            let message = "Cannot move \(Self.noun(name, in: engine.contracts.collections).lowercased()) from \(current.stringValue ?? current.jsonString()) to \(target.stringValue ?? target.jsonString())"
             throw refusal(422, default: FakeError(status: 422, message, code: "INVALID_STATUS_TRANSITION"))
         }
         members[field] = target
@@ -206,7 +223,7 @@ struct CollectionBehaviour {
         var problems: [String: String] = [:]
         for (index, item) in items.enumerated() {
             if let id = item[collection.idField]?.stringValue, tenant.record(name, id: id) == nil {
-                problems["\(field).\(index).\(collection.idField)"] = "no \(Self.noun(name).lowercased()) with id '\(id)'"
+                problems["\(field).\(index).\(collection.idField)"] = "no \(Self.noun(name, in: engine.contracts.collections).lowercased()) with id '\(id)'"
             }
         }
         guard problems.isEmpty else { throw .validation(problems) }
@@ -248,8 +265,9 @@ struct CollectionBehaviour {
         return FakeError(status: status, custom.message ?? error.message, code: custom.code ?? error.code)
     }
 
-    /// `goals` → `Goal`, for messages.
-    static func noun(_ collection: String) -> String {
+    /// The collection's declared `noun`, else `goals` → `Goal`, for messages.
+    static func noun(_ collection: String, in collections: [String: ResourceCollection]) -> String {
+        if let noun = collections[collection]?.noun { return noun }
         var word = collection
         if word.hasSuffix("ies") { word = String(word.dropLast(3)) + "y" } else if word.hasSuffix("s") { word = String(word.dropLast()) }
         return word.prefix(1).uppercased() + word.dropFirst()

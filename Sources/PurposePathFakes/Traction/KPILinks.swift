@@ -33,15 +33,6 @@ extension BuiltinRegistry {
             return .data(view)
         }
 
-        register("unlinkKpi", description: "Removes a goal's link to a KPI.") { call throws(FakeError) in
-            let goalID = TractionStore.path(call, "goalId")
-            try TractionStore.mutate(call) { (tenant: inout TenantState) throws(FakeError) in
-                let link = try KPILinkInput.existingLink(goalID: goalID, kpiID: call.body["kpiId"]?.stringValue ?? "", in: tenant)
-                tenant.remove("goalKpis", id: link["id"]?.stringValue ?? "")
-            }
-            return .success
-        }
-
         register("setKpiThreshold", description: "Sets the threshold of a goal's KPI link.") { call throws(FakeError) in
             let goalID = TractionStore.path(call, "goalId")
             let view = try TractionStore.mutate(call) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
