@@ -112,4 +112,42 @@ import TestSupport
         #expect(b == ["17:7 one, where, filter, sort, page and fields read records: the view needs 'from'"])
         #expect(c == ["18:9 unknown collection 'goalz'; did you mean 'goals'?"])
     }
+
+    @Test func matchIsCheckedLikeAViewCondition() throws {
+        let contract = """
+            service: traction
+            collections:
+              goals: { schema: { $ref: "#/schemas/Goal" }, idPrefix: goal_ }
+            endpoints:
+              removeGoal:
+                method: POST
+                path: /goals:remove
+                auth: tenant
+                body: { schema: { type: object, properties: { title: { type: string } } }, example: { title: Grow } }
+                responses:
+                  200: { schema: { type: object }, example: { success: true } }
+                  401: { $ref: "../common/errors.yaml#/responses/Unauthorized" }
+                  404: { $ref: "../common/errors.yaml#/responses/NotFound" }
+                  422: { $ref: "../common/errors.yaml#/responses/Unauthorized" }
+                fake: { delete: goals, match: titel == body.title }
+              addGoal:
+                method: POST
+                path: /goals
+                auth: tenant
+                body: { schema: { type: object }, example: {} }
+                responses:
+                  200: { schema: { type: object }, example: { success: true } }
+                  401: { $ref: "../common/errors.yaml#/responses/Unauthorized" }
+                  422: { $ref: "../common/errors.yaml#/responses/Unauthorized" }
+                fake: { create: goals, match: "title == 'x'" }
+            schemas:
+              Goal: { type: object, properties: { id: { type: string }, title: { type: string } } }
+            """
+        let dir = try TemporaryDirectory(["services.yaml": servicesYAML, "common/errors.yaml": Self.common, "traction/goals.yaml": contract])
+        let found = ContractLoader.load(directory: dir.path).diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(found == [
+            "15:28 match: unknown field 'titel' of a 'goals' record; did you mean 'title'?",
+            "25:28 match finds the record of get, update, delete or transition",
+        ])
+    }
 }

@@ -94,66 +94,39 @@ extension ContractLoader {
         }
         if one != nil, page != nil { reader.error("a view of one record has no pages", at: "page") }
 
-        deferredChecks.append { [unowned self] in
-            guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
-            var base = ExpressionEnvironment(collections: collections)
-            base.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
-            for parameter in endpoint.query { base.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
-            base.body = ExpressionType(endpoint.body?.schema?.shape)
-            var recordType = ExpressionType.any
-            if let from {
-                guard let collection = collections[from] else {
-                    reader.error(unknownCollectionMessage(from), at: "from")
-                    return
-                }
-                if !collection.global, endpoint.auth == AuthRequirement.none {
-                    reader.error("'\(endpointID)' has auth none, so its view can only read a global collection; '\(from)' is per tenant", at: "from")
-                }
-                recordType = .object(collection.schema?.shape)
-                base.records = .array(recordType)
+        // What each expression is checked against, gathered here and typed once every collection
+        // and endpoint is known (ContractLoader+ViewChecks.swift).
+        let answerBinding: ViewCheck.Binding = one != nil ? .record : .none
+        var checks: [ViewCheck] = []
+        if let one { checks.append(.init(one, at: reader.pointer("one"), what: "view one", binding: .none)) }
+        for (requirement, pointer) in requirements {
+            checks.append(.init(requirement.condition, at: pointer.appending("that"), what: "view require", binding: .none))
+        }
+        for (condition, pointer, _) in conditions + filters { checks.append(.init(condition, at: pointer, what: "view condition", binding: .record)) }
+        for (key, pointer) in sort { checks.append(.init(key.key, at: pointer, what: "view sort", binding: .record)) }
+        for (name, value) in fields {
+            for (expression, pointer) in value.expressions(at: reader.pointer("fields").appending(name)) {
+                checks.append(.init(expression, at: pointer, what: "view field '\(name)'", binding: .record))
             }
-            func check(_ expression: FakeExpression, at pointer: JSONPointer, what: String, record: ExpressionType?) {
-                var environment = base
-                environment.record = record ?? .any
-                environment.current = record ?? .any
-                if record != nil, let from { environment.currentName = "a '\(from)' record" }
-                do { try ExpressionChecker(environment).check(expression) } catch {
-                    diagnostics.error("\(what): \(error.message)", at: document.location(of: pointer))
-                }
-            }
-            if let one { check(one, at: reader.pointer("one"), what: "view one", record: nil) }
-            for (requirement, pointer) in requirements {
-                check(requirement.condition, at: pointer.appending("that"), what: "view require", record: nil)
-                if endpoint.response(for: requirement.status) == nil {
-                    diagnostics.error("require status \(requirement.status) is not among the endpoint's responses", at: document.location(of: pointer.appending("status")))
-                }
-            }
-            for (condition, pointer, _) in conditions + filters { check(condition, at: pointer, what: "view condition", record: recordType) }
-            for (key, pointer) in sort { check(key.key, at: pointer, what: "view sort", record: recordType) }
-            for (name, value) in fields {
-                for (expression, pointer) in value.expressions(at: reader.pointer("fields").appending(name)) {
-                    check(expression, at: pointer, what: "view field '\(name)'", record: recordType)
-                }
-            }
-            for (expression, pointer) in select?.expressions(at: reader.pointer("select")) ?? [] {
-                check(expression, at: pointer, what: "view select", record: one != nil ? recordType : nil)
-            }
-            if let choice {
-                check(choice.by, at: reader.pointer("by"), what: "view by", record: one != nil ? recordType : nil)
-                let templates = choice.cases.map { ($0.value, reader.pointer("cases").appending($0.key)) }
-                    + (choice.fallback.map { [($0, reader.pointer("default"))] } ?? [])
-                for (template, pointer) in templates {
-                    for (expression, inner) in template.expressions(at: pointer) {
-                        check(expression, at: inner, what: "view case", record: one != nil ? recordType : nil)
-                    }
+        }
+        for (expression, pointer) in select?.expressions(at: reader.pointer("select")) ?? [] {
+            checks.append(.init(expression, at: pointer, what: "view select", binding: answerBinding))
+        }
+        if let choice {
+            checks.append(.init(choice.by, at: reader.pointer("by"), what: "view by", binding: answerBinding))
+            let templates = choice.cases.map { ($0.value, reader.pointer("cases").appending($0.key)) }
+                + (choice.fallback.map { [($0, reader.pointer("default"))] } ?? [])
+            for (template, pointer) in templates {
+                for (expression, inner) in template.expressions(at: pointer) {
+                    checks.append(.init(expression, at: inner, what: "view case", binding: answerBinding))
                 }
             }
         }
-        var all: [FakeExpression] = requirements.map(\.0.condition) + conditions.map(\.0) + filters.map(\.0) + sort.map(\.0.key)
-        if let one { all.append(one) }
-        if let choice { all.append(choice.by) }
-        let templates = fields.map(\.value) + [select].compactMap { $0 } + (choice.map { Array($0.cases.values) + [$0.fallback].compactMap { $0 } } ?? [])
-        all += templates.flatMap { $0.expressions().map(\.0) }
+        let statuses = requirements.map { ($0.0.status, $0.1.appending("status")) }
+        deferredChecks.append { [unowned self] in
+            checkView(checks, from: from, statuses: statuses, endpointID: endpointID, reader: reader)
+        }
+        let all = checks.map(\.expression)
         return FakeView(
             requirements: requirements.map(\.0), from: from, one: one, conditions: conditions.map(\.0),
             filters: filters.map { .init(condition: $0.0, parameters: $0.0.queryParameters) },

@@ -1,0 +1,63 @@
+import JSON
+import JSONSchema
+
+/// One expression of a view, where it is written, and what its bare names stand for.
+struct ViewCheck {
+    enum Binding {
+        /// Bare names and `record` are a record of the view's collection.
+        case record
+        /// There is no record (requirements, `one`, a `select` over many records).
+        case none
+    }
+
+    let expression: FakeExpression
+    let pointer: JSONPointer
+    let what: String
+    let binding: Binding
+
+    init(_ expression: FakeExpression, at pointer: JSONPointer, what: String, binding: Binding) {
+        self.expression = expression
+        self.pointer = pointer
+        self.what = what
+        self.binding = binding
+    }
+}
+
+extension ContractLoader {
+    /// Types a view's expressions against its collection's schema and its endpoint (path and query
+    /// parameters, body), and checks the statuses its requirements answer: the second stage of
+    /// `parseView`, run once every file is read.
+    func checkView(_ checks: [ViewCheck], from: String?, statuses: [(Int, JSONPointer)], endpointID: String, reader: ObjectReader) {
+        guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
+        var base = ExpressionEnvironment(collections: collections)
+        base.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
+        for parameter in endpoint.query { base.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
+        base.body = ExpressionType(endpoint.body?.schema?.shape)
+        var recordType = ExpressionType.any
+        if let from {
+            guard let collection = collections[from] else {
+                reader.error(unknownCollectionMessage(from), at: "from")
+                return
+            }
+            if !collection.global, endpoint.auth == AuthRequirement.none {
+                reader.error("'\(endpointID)' has auth none, so its view can only read a global collection; '\(from)' is per tenant", at: "from")
+            }
+            recordType = .object(collection.schema?.shape)
+            base.records = .array(recordType)
+        }
+        for check in checks {
+            var environment = base
+            if check.binding == .record {
+                environment.record = recordType
+                environment.current = recordType
+                if let from { environment.currentName = "a '\(from)' record" }
+            }
+            do throws(ExpressionProblem) { try ExpressionChecker(environment).check(check.expression) } catch {
+                diagnostics.error("\(check.what): \(error.message)", at: reader.document.location(of: check.pointer))
+            }
+        }
+        for (status, pointer) in statuses where endpoint.response(for: status) == nil {
+            diagnostics.error("require status \(status) is not among the endpoint's responses", at: reader.document.location(of: pointer))
+        }
+    }
+}
