@@ -39,23 +39,17 @@ public indirect enum FakeExpression: Sendable, Equatable {
         return names
     }
 
-    /// Whether the expression reads the clock (`now`, `today`, `days(…)` of now).
-    public var readsClock: Bool {
-        var found = false
-        visit { if case .root(let root) = $0, root == .now || root == .today { found = true } }
-        return found
-    }
+    /// Whether the expression reads the clock (`now`, `today`).
+    public var readsClock: Bool { reads(anyOf: [.now, .today]) }
 
-    /// Whether the value depends on more than the records, path, query, body and day: the clock's
-    /// time (`now`), a header or the calling user.
-    public var readsMoreThanTheRequestAndDay: Bool {
+    /// Whether the value depends on more than the records, path, query and day: the clock's
+    /// time (`now`), a header, the calling user or the body.
+    public var readsMoreThanTheRequestAndDay: Bool { reads(anyOf: [.now, .header, .user, .body]) }
+
+    /// Whether any of these roots is named anywhere in the expression.
+    public func reads(anyOf roots: Set<ExpressionRoot>) -> Bool {
         var found = false
-        visit {
-            switch $0 {
-            case .root(.now), .root(.header), .root(.user), .root(.body): found = true
-            default: break
-            }
-        }
+        visit { if case .root(let root) = $0, roots.contains(root) { found = true } }
         return found
     }
 

@@ -12,6 +12,9 @@ public struct BuiltinCatalog: Sendable {
 
     public init(_ descriptions: [String: String] = [:]) { self.descriptions = descriptions }
 
+    /// Adds (or redescribes) one builtin.
+    public mutating func add(_ name: String, description: String) { descriptions[name] = description }
+
     public func description(of name: String) -> String? { descriptions[name] }
 
     public var names: [String] { descriptions.keys.sorted() }

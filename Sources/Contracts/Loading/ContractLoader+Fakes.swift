@@ -97,9 +97,7 @@ extension ContractLoader {
         var match: FakeExpression?
         if let value = reader.value("match") {
             if let text = Self.expressionText(value) {
-                do throws(ExpressionProblem) { match = try ExpressionParser.parse(text) } catch {
-                    reader.error("match: \(error.message) (at character \(error.offset + 1) of '\(text)')", at: "match")
-                }
+                match = parseExpression(text, at: reader.pointer("match"), in: document, what: "match")
             } else {
                 reader.error("match must be an expression (text), found \(value.typeName)", at: "match")
             }
@@ -110,10 +108,9 @@ extension ContractLoader {
             if let match, let collection = kind.collection {
                 deferredChecks.append { [unowned self] in
                     guard let declared = collections[collection], let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
-                    var environment = ExpressionEnvironment(collections: [:])
-                    environment.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
-                    for parameter in endpoint.query { environment.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
-                    environment.body = ExpressionType(endpoint.body?.schema?.shape)
+                    // The condition sees the record and the request, not other collections.
+                    var environment = expressionEnvironment(for: endpoint)
+                    environment.collections = [:]
                     environment.record = .object(declared.schema?.shape)
                     environment.current = environment.record
                     environment.currentName = "a '\(collection)' record"

@@ -29,10 +29,7 @@ extension ContractLoader {
     /// `parseView`, run once every file is read.
     func checkView(_ checks: [ViewCheck], from: String?, statuses: [(Int, JSONPointer)], endpointID: String, reader: ObjectReader) {
         guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
-        var base = ExpressionEnvironment(collections: collections)
-        base.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
-        for parameter in endpoint.query { base.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
-        base.body = ExpressionType(endpoint.body?.schema?.shape)
+        var base = expressionEnvironment(for: endpoint)
         var recordType = ExpressionType.any
         if let from {
             guard let collection = collections[from] else {
@@ -59,5 +56,25 @@ extension ContractLoader {
         for (status, pointer) in statuses where endpoint.response(for: status) == nil {
             diagnostics.error("require status \(status) is not among the endpoint's responses", at: reader.document.location(of: pointer))
         }
+    }
+}
+
+extension ContractLoader {
+    /// Parses one expression of a fake; a syntax error is a diagnostic at `pointer` naming the character.
+    func parseExpression(_ text: String, at pointer: JSONPointer, in document: YAMLDocument, what: String) -> FakeExpression? {
+        do throws(ExpressionProblem) { return try ExpressionParser.parse(text) } catch {
+            diagnostics.error("\(what): \(error.message) (at character \(error.offset + 1) of '\(text)')", at: document.location(of: pointer))
+            return nil
+        }
+    }
+
+    /// What an expression of `endpoint`'s fake may name: every collection, the path and query
+    /// parameters with their types, the body's schema. Record bindings are the caller's to add.
+    func expressionEnvironment(for endpoint: Endpoint) -> ExpressionEnvironment {
+        var environment = ExpressionEnvironment(collections: collections)
+        environment.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
+        for parameter in endpoint.query { environment.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
+        environment.body = ExpressionType(endpoint.body?.schema?.shape)
+        return environment
     }
 }

@@ -11,10 +11,7 @@ extension ContractLoader {
         else { return nil }
         let from = reader.string("from")
         func expression(_ text: String, at pointer: JSONPointer, what: String) -> FakeExpression? {
-            do { return try ExpressionParser.parse(text) } catch {
-                diagnostics.error("\(what): \(error.message) (at character \(error.offset + 1) of '\(text)')", at: document.location(of: pointer))
-                return nil
-            }
+            parseExpression(text, at: pointer, in: document, what: what)
         }
         func expressions(_ key: String) -> [(FakeExpression, JSONPointer, String)] {
             guard let value = reader.value(key) else { return [] }

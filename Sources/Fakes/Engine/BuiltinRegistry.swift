@@ -55,7 +55,7 @@ public struct BuiltinRegistry: Sendable {
     /// dependent output beyond the day), so its answer may be reused until the tenant changes.
     public mutating func register(_ name: String, description: String, tenantRead: Bool = false, _ handler: @escaping Builtin) {
         handlers[name] = handler
-        catalog = BuiltinCatalog(catalog.descriptions.merging([name: description]) { $1 })
+        catalog.add(name, description: description)
         if tenantRead { tenantReads.insert(name) } else { tenantReads.remove(name) }
     }
 

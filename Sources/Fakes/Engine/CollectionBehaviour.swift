@@ -109,7 +109,7 @@ struct CollectionBehaviour {
         // reads the snapshot its caller took inside the lock.
         let holder = parentCollection?.global == true && !collection.global ? globalRecords : tenant
         let exists = holder?.record(parent.collection, id: parentID) != nil
-        guard exists else { throw refusal(404, default: .notFound(Self.noun(parent.collection, in: engine.contracts.collections), code: "NOT_FOUND")) }
+        guard exists else { throw fake.refusal(404, default: .notFound(Self.noun(parent.collection, in: engine.contracts.collections), code: "NOT_FOUND")) }
         let field = collection.parent?.field ?? (parent.collection.hasSuffix("s") ? String(parent.collection.dropLast()) + "Id" : parent.collection + "Id")
         return (field, parentID)
     }
@@ -117,24 +117,22 @@ struct CollectionBehaviour {
     private mutating func existing(_ tenant: TenantState) throws(FakeError) -> JSONValue {
         let parent = try parentConstraint(tenant)
         if collection.singleton {
-            guard let record = tenant.singleton(name) else { throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections))) }
+            guard let record = tenant.singleton(name) else { throw fake.refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections))) }
             return record
         }
         if let match = fake.match {
             // The condition sees the record and the request only (no other collections): the
             // tenant is being changed under the lock, and a second reference would copy it.
-            var context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+            let context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
             for record in tenant.all(name) where parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true {
-                context.record = record
-                context.current = record
-                guard try match.holds(in: context) else { continue }
+                guard try match.holds(in: context.focused(on: record)) else { continue }
                 matchedID = record[collection.idField]?.stringValue
                 return record
             }
-            throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
+            throw fake.refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
         }
         guard let record = tenant.record(name, id: recordID), parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true else {
-            throw refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
+            throw fake.refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
         }
         return record
     }
@@ -205,7 +203,7 @@ struct CollectionBehaviour {
         let target = fake.to.map { Template.render($0, in: scope) } ?? .null
         if !fake.from.isEmpty, !fake.from.contains(current) {
             let message = "Cannot move \(Self.noun(name, in: engine.contracts.collections).lowercased()) from \(current.stringValue ?? current.jsonString()) to \(target.stringValue ?? target.jsonString())"
-            throw refusal(422, default: FakeError(status: 422, message, code: "INVALID_STATUS_TRANSITION"))
+            throw fake.refusal(422, default: FakeError(status: 422, message, code: "INVALID_STATUS_TRANSITION"))
         }
         members[field] = target
         scope.record = .object(members)
@@ -257,12 +255,6 @@ struct CollectionBehaviour {
         let time = JSONValue.string(now.rfc3339)
         if created || members[fields.created] == nil { members[fields.created] = time }
         members[fields.updated] = time
-    }
-
-    /// The contract's `error` when it names this status, else the default refusal.
-    private func refusal(_ status: Int, default error: FakeError) -> FakeError {
-        guard let custom = fake.error, custom.status == status else { return error }
-        return FakeError(status: status, custom.message ?? error.message, code: custom.code ?? error.code)
     }
 
     /// The collection's declared `noun`, else `goals` → `Goal`, for messages.

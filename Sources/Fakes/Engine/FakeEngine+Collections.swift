@@ -32,20 +32,10 @@ extension FakeEngine {
         }
     }
 
-    /// `{success, data, pagination}`, paged by the query as services.yaml's `pagination` says
-    /// (by default `page` and `limit` or `size`, 20 a page).
-    public static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
-        let page = max(1, query[convention.pageParameter]?.intValue ?? 1)
-        var limit = max(1, convention.sizeParameters.lazy.compactMap { query[$0]?.intValue }.first ?? convention.defaultSize)
-        if let maximum = convention.maximumSize { limit = min(limit, maximum) }
-        let start = min(records.count, (page - 1) * limit)
-        let slice = Array(records[start..<min(records.count, start + limit)])
-        let totalPages = (records.count + limit - 1) / limit
-        var members: OrderedDictionary<String, JSONValue> = [:]
-        for (meaning, value) in [("page", page), ("limit", limit), ("total", records.count), ("totalPages", totalPages)] {
-            members[convention.members[meaning] ?? meaning] = .integer(value)
-        }
-        return ["success": true, "data": .array(slice), "pagination": .object(members)]
+    /// `{success, data, pagination}`, paged by the query as services.yaml's `pagination` says.
+    static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
+        let (page, pagination) = convention.slice(records, query: query)
+        return ["success": true, "data": .array(page), "pagination": pagination]
     }
 }
 

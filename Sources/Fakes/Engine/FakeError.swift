@@ -1,3 +1,4 @@
+import Contracts
 import JSON
 import OrderedCollections
 
@@ -55,5 +56,14 @@ public struct FakeError: Error, Sendable, Equatable {
     /// The fake itself cannot do what the contract asks (a contract/engine mismatch).
     public static func internalError(_ message: String) -> FakeError {
         FakeError(status: 500, message, code: "INTERNAL_ERROR")
+    }
+}
+
+extension FakeBehaviour {
+    /// The contract's `error` when it names this status, else the default refusal: how every
+    /// declarative kind and view words a 404 or a refused transition.
+    func refusal(_ status: Int, default error: FakeError) -> FakeError {
+        guard let custom = self.error, custom.status == status else { return error }
+        return FakeError(status: status, custom.message ?? error.message, code: custom.code ?? error.code)
     }
 }

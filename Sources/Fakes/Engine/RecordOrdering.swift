@@ -25,49 +25,44 @@ public struct RecordOrdering {
     public func sorted(_ records: [JSONValue]) -> [JSONValue] {
         records.enumerated().sorted { a, b in
             for key in keys {
-                let order = compare(a.element, b.element, by: key)
+                let order: ComparisonResult = switch key {
+                case .field(let path, let descending):
+                    Self.compare(Self.value(a.element, at: path), Self.value(b.element, at: path), descending: descending)
+                case .explicit(let path, let values):
+                    Self.compare(Self.value(a.element, at: path), Self.value(b.element, at: path), in: values)
+                }
                 if order != .orderedSame { return order == .orderedAscending }
             }
             return a.offset < b.offset
         }.map(\.element)
     }
 
-    private func compare(_ a: JSONValue, _ b: JSONValue, by key: Key) -> ComparisonResult {
-        switch key {
-        case .explicit(let field, let values):
-            func rank(_ record: JSONValue) -> Int {
-                guard let value = record.value(atDotted: field) else { return values.count + 1 }
-                return values.firstIndex { ValueComparison.same($0, value) } ?? values.count
-            }
-            let (x, y) = (rank(a), rank(b))
-            return x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
-        case .field(let field, let descending):
-            let (x, y) = (a.value(atDotted: field).flatMap(Self.present), b.value(atDotted: field).flatMap(Self.present))
-            switch (x, y) {
-            case (nil, nil): return .orderedSame
-            case (nil, _): return .orderedDescending
-            case (_, nil): return .orderedAscending
-            case let (x?, y?):
-                let order = Self.compare(x, y)
-                guard descending else { return order }
-                return order == .orderedAscending ? .orderedDescending : order == .orderedDescending ? .orderedAscending : .orderedSame
-            }
+    /// Two sort-key values: missing (null) last whatever the direction, else `ValueComparison.compare`.
+    /// The one comparison of record orderings and view `sort:` keys.
+    static func compare(_ a: JSONValue, _ b: JSONValue, descending: Bool) -> ComparisonResult {
+        switch (a == .null, b == .null) {
+        case (true, true): return .orderedSame
+        case (true, false): return .orderedDescending
+        case (false, true): return .orderedAscending
+        case (false, false):
+            let order = ValueComparison.compare(a, b)
+            guard descending else { return order }
+            return order == .orderedAscending ? .orderedDescending : order == .orderedDescending ? .orderedAscending : .orderedSame
         }
     }
 
-    private static func present(_ value: JSONValue) -> JSONValue? { value == .null ? nil : value }
-
-    public static func compare(_ a: JSONValue, _ b: JSONValue) -> ComparisonResult { ValueComparison.compare(a, b) }
-}
-
-extension JSONValue {
-    /// The value at a dotted field path (`connections.goalIds`).
-    public func value(atDotted path: String) -> JSONValue? {
-        var current = self
-        for step in path.split(separator: ".") {
-            guard let next = current[String(step)] else { return nil }
-            current = next
+    /// Two values by their place in an explicit order: listed values first, in order; unlisted
+    /// ones after; missing (null) last.
+    static func compare(_ a: JSONValue, _ b: JSONValue, in values: [JSONValue]) -> ComparisonResult {
+        func rank(_ value: JSONValue) -> Int {
+            value == .null ? values.count + 1 : values.firstIndex { ValueComparison.same($0, value) } ?? values.count
         }
-        return current
+        let (x, y) = (rank(a), rank(b))
+        return x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
+    }
+
+    /// The value at a dotted field path (`connections.goalIds`); null when absent.
+    static func value(_ record: JSONValue, at path: String) -> JSONValue {
+        record.value(at: JSONPointer(tokens: path.split(separator: ".").map(String.init))) ?? .null
     }
 }

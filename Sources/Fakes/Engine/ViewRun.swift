@@ -24,17 +24,16 @@ struct ViewRun {
             let singleton = collections[from]?.singleton == true
             guard let record = records.first(where: { singleton || ValueComparison.same($0[idField] ?? .null, id) }),
                 try keeps(record, in: context, filters: false)
-            else { throw refusal(404, default: .notFound(CollectionBehaviour.noun(from, in: collections))) }
+            else { throw fake.refusal(404, default: .notFound(CollectionBehaviour.noun(from, in: collections))) }
             let shaped = try shape(record, in: context)
-            context.record = shaped
-            context.current = shaped
+            context = context.focused(on: shaped)
             return respond(answers ? try select(in: context) : shaped, status: status)
         }
         var kept: [JSONValue] = []
         for record in records where try keeps(record, in: context, filters: true) { kept.append(record) }
         records = try order(kept, in: context)
         var pagination: JSONValue?
-        if let page = view.page { (records, pagination) = self.page(records, by: page) }
+        if let page = view.page { (records, pagination) = page.slice(records, query: query) }
         var shaped: [JSONValue] = []
         for record in records { shaped.append(try shape(record, in: context)) }
         context.records = shaped
@@ -47,9 +46,7 @@ struct ViewRun {
 
     /// The view's conditions, and its filters whose query parameters were all sent.
     private func keeps(_ record: JSONValue, in context: ExpressionContext, filters: Bool) throws(FakeError) -> Bool {
-        let candidate = context.with(current: record)
-        var inner = candidate
-        inner.record = record
+        let inner = context.focused(on: record)
         for condition in view.conditions where !(try condition.holds(in: inner)) { return false }
         guard filters else { return true }
         for filter in view.filters where filter.parameters.allSatisfy(sent) {
@@ -68,8 +65,7 @@ struct ViewRun {
         guard !view.sort.isEmpty else { return records }
         var keyed: [(offset: Int, keys: [JSONValue], record: JSONValue)] = []
         for (offset, record) in records.enumerated() {
-            var inner = context.with(current: record)
-            inner.record = record
+            let inner = context.focused(on: record)
             var keys: [JSONValue] = []
             for key in view.sort { keys.append(try key.key.evaluate(in: inner)) }
             keyed.append((offset, keys, record))
@@ -85,47 +81,14 @@ struct ViewRun {
     }
 
     private func compare(_ a: JSONValue, _ b: JSONValue, by key: FakeView.SortKey) -> ComparisonResult {
-        if let values = key.values {
-            func rank(_ value: JSONValue) -> Int {
-                value == .null ? values.count + 1 : values.firstIndex { ValueComparison.same($0, value) } ?? values.count
-            }
-            let (x, y) = (rank(a), rank(b))
-            return x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
-        }
-        switch (a == .null, b == .null) {
-        case (true, true): return .orderedSame
-        case (true, false): return .orderedDescending
-        case (false, true): return .orderedAscending
-        case (false, false):
-            let order = ValueComparison.compare(a, b)
-            guard key.descending else { return order }
-            return order == .orderedAscending ? .orderedDescending : order == .orderedDescending ? .orderedAscending : .orderedSame
-        }
-    }
-
-    /// One page of the records, and the `pagination` member describing it.
-    private func page(_ records: [JSONValue], by page: FakeView.Page) -> ([JSONValue], JSONValue) {
-        func number(_ name: String) -> Int? { query[name].flatMap { $0.intValue ?? $0.stringValue.flatMap { Int($0) } } }
-        let current = max(1, number(page.pageParameter) ?? 1)
-        var size = page.sizeParameters.lazy.compactMap(number).first ?? page.defaultSize
-        if size < 1 { size = page.defaultSize }
-        if let maximum = page.maximumSize { size = min(size, maximum) }
-        let total = records.count
-        let totalPages = (total + size - 1) / size
-        let start = current - 1 < totalPages ? (current - 1) * size : total
-        let slice = Array(records[start..<min(total, start + size)])
-        var members: OrderedDictionary<String, JSONValue> = [:]
-        for (meaning, value) in [("page", current), ("limit", size), ("total", total), ("totalPages", totalPages)] {
-            members[page.members[meaning] ?? meaning] = .integer(value)
-        }
-        return (slice, .object(members))
+        if let values = key.values { return RecordOrdering.compare(a, b, in: values) }
+        return RecordOrdering.compare(a, b, descending: key.descending)
     }
 
     /// The record with the view's fields set (in place when present, else appended) and omissions removed.
     private func shape(_ record: JSONValue, in context: ExpressionContext) throws(FakeError) -> JSONValue {
         guard !view.fields.isEmpty || !view.omit.isEmpty, var members = record.objectValue else { return record }
-        var inner = context.with(current: record)
-        inner.record = record
+        let inner = context.focused(on: record)
         for (name, template) in view.fields { members[name] = try template.render(in: inner) }
         for name in view.omit { members.removeValue(forKey: name) }
         return .object(members)
@@ -144,11 +107,5 @@ struct ViewRun {
 
     private func respond(_ data: JSONValue, status: Int) -> FakeResponse {
         view.envelope ? .data(data, status: status) : .json(data, status: status)
-    }
-
-    /// The contract's `error` when it names this status, else the default refusal.
-    private func refusal(_ status: Int, default error: FakeError) -> FakeError {
-        guard let custom = fake.error, custom.status == status else { return error }
-        return FakeError(status: status, custom.message ?? error.message, code: custom.code ?? error.code)
     }
 }

@@ -28,6 +28,14 @@ struct ExpressionContext {
         return holder.all(name)
     }
 
+    /// The context of one of a view's records: it is both `record` and the bare names.
+    func focused(on record: JSONValue) -> ExpressionContext {
+        var copy = self
+        copy.record = record
+        copy.current = record
+        return copy
+    }
+
     func with(current value: JSONValue) -> ExpressionContext {
         var copy = self
         copy.outer = current

@@ -112,10 +112,8 @@ extension FakeExpression {
             case .greater: return .bool(order == .orderedDescending)
             default: return .bool(order != .orderedAscending)
             }
-        case .in:
-            let options = ValueComparison.list(b)
-            return .bool(ValueComparison.list(a).contains { item in options.contains { ValueComparison.same(item, $0) } })
-        case .overlaps:
+        case .in, .overlaps:
+            // One rule for both: some candidate of the left is among those of the right.
             let options = ValueComparison.list(b)
             return .bool(ValueComparison.list(a).contains { item in options.contains { ValueComparison.same(item, $0) } })
         case .plus:
