@@ -21,6 +21,8 @@ public indirect enum FakeExpression: Sendable, Equatable {
     case field(String)
     /// A collection's records: `@goals`.
     case collection(String)
+    /// A value bound earlier by `let` or a write step's `as`, or the item of `each`: `$issue`.
+    case variable(String)
     /// A member of an object; over a list, the member of every item.
     case member(FakeExpression, String)
     /// An item of a list by position: `.0`.
@@ -57,7 +59,7 @@ public indirect enum FakeExpression: Sendable, Equatable {
     public func visit(_ body: (FakeExpression) -> Void) {
         body(self)
         switch self {
-        case .literal, .root, .field, .collection: break
+        case .literal, .root, .field, .collection, .variable: break
         case .list(let items), .object(_, let items): items.forEach { $0.visit(body) }
         case .member(let base, _), .index(let base, _), .not(let base), .negate(let base): base.visit(body)
         case .filter(let base, let predicate): base.visit(body); predicate.visit(body)
@@ -103,6 +105,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
     case sort
     case `if`
+    /// `type(x)`: `object`, `array`, `string`, `number`, `boolean` or `null`.
+    case type
 
     /// How many arguments the function takes (low and high bounds).
     public var arity: ClosedRange<Int> {

@@ -59,6 +59,7 @@ extension ExpressionChecker {
                 for step in path { type = try member(step, of: type, describedAs: "an item of \(describe(arguments[0]))") }
             }
             return .array(element)
+        case .type: return .string
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])

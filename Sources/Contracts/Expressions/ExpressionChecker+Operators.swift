@@ -1,5 +1,5 @@
 /// The types operators take and give: conditions for `and`/`or`/`not`, comparable kinds for
-/// `==` and the orderings, lists for `in` and `overlaps`, numbers (or text for `+`) for arithmetic.
+/// `==` and the orderings, lists for `in` and `overlaps`, numbers (or text, or two lists, for `+`) for arithmetic.
 extension ExpressionChecker {
     func binary(_ op: BinaryOperator, _ left: FakeExpression, _ right: FakeExpression) throws(ExpressionProblem) -> ExpressionType {
         switch op {
@@ -35,6 +35,13 @@ extension ExpressionChecker {
         case .plus:
             let (a, b) = (try check(left), try check(right))
             if a.scalarKind == "string" || b.scalarKind == "string" { return .string }
+            // Two lists join: `$ids + [path.issueId]`.
+            switch (a, b) {
+            case (.array(let element), .array), (.array(let element), .any), (.array(let element), .null),
+                 (.any, .array(let element)), (.null, .array(let element)):
+                return .array(element)
+            default: break
+            }
             try expectNumber(left, "'+'")
             try expectNumber(right, "'+'")
             return .number

@@ -17,6 +17,8 @@ public struct ExpressionEnvironment: Sendable {
     public var outer: ExpressionType = .any
     /// How messages name the current record (`an actions record`).
     public var currentName = "the record"
+    /// `$name`: the values bound so far by `let`, a write step's `as` and `each` (`$item`).
+    public var variables: [String: ExpressionType] = [:]
 
     public init(collections: [String: ResourceCollection], pathParameters: Set<String> = [], query: [String: ExpressionType] = [:],
                 body: ExpressionType = .any, record: ExpressionType = .any, current: ExpressionType = .any,
@@ -78,6 +80,13 @@ public struct ExpressionChecker {
                 throw problem(EditDistance.message("unknown collection '@\(name)'", for: name, among: environment.collections.keys.sorted()))
             }
             return .records(of: collection)
+        case .variable(let name):
+            guard let type = environment.variables[name] else {
+                let known = environment.variables.keys.sorted()
+                let hint = known.isEmpty ? " (nothing is bound here; 'let' and a step's 'as' bind names)" : ""
+                throw problem(EditDistance.message("'$\(name)' is not bound here", for: name, among: known) + hint)
+            }
+            return type
         case .member(.root(let root), let name):
             return try rootMember(root, name)
         case .member(let base, let name):
@@ -176,6 +185,7 @@ public struct ExpressionChecker {
         switch expression {
         case .field(let name): "'\(name)'"
         case .collection(let name): "'@\(name)'"
+        case .variable(let name): "'$\(name)'"
         case .root(let root): "'\(root.rawValue)'"
         case .member(let base, let name):
             switch describe(base) {

@@ -1,13 +1,13 @@
 /// One token of expression text, with its character offset for error reports.
 struct ExpressionToken: Sendable {
-    enum Kind: Sendable { case word, number, string, collection, symbol, end }
+    enum Kind: Sendable { case word, number, string, collection, variable, symbol, end }
     var kind: Kind
     var text: String
     var offset: Int
 }
 
 /// Splits expression text into tokens: words, numbers, quoted strings (`"…"` or `'…'`, with `\`
-/// escapes), `@collection` names and the operator symbols.
+/// escapes), `@collection` names, `$name` bound values and the operator symbols.
 enum ExpressionLexer {
     private static let symbols = ["==", "!=", "<=", ">=", "??", "&&", "||", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", "{", "}", ":", ",", ".", "!"]
 
@@ -56,6 +56,11 @@ enum ExpressionLexer {
                 while index < characters.count, isWord(characters[index]) { index += 1 }
                 guard index > start + 1 else { throw ExpressionProblem("'@' needs a collection name", at: start) }
                 tokens.append(.init(kind: .collection, text: String(characters[(start + 1)..<index]), offset: start))
+            } else if c == "$" {
+                index += 1
+                while index < characters.count, isWord(characters[index]) { index += 1 }
+                guard index > start + 1 else { throw ExpressionProblem("'$' needs a name (a value bound by 'let' or 'as')", at: start) }
+                tokens.append(.init(kind: .variable, text: String(characters[(start + 1)..<index]), offset: start))
             } else if let symbol = symbols.first(where: { matches($0, characters, at: index) }) {
                 index += symbol.count
                 tokens.append(.init(kind: .symbol, text: symbol, offset: start))

@@ -176,6 +176,7 @@ public struct ExpressionParser {
             return .literal(.number(number))
         case .string: return .literal(.string(token.text))
         case .collection: return .collection(token.text)
+        case .variable: return .variable(token.text)
         case .symbol:
             if token.text == "(" {
                 let inner = try expression()

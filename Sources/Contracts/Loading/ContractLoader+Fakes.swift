@@ -1,7 +1,7 @@
 import JSON
 
 extension ContractLoader {
-    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view"]
+    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view", "write"]
     static let fakeOptions = [
         "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options", "match",
     ]
@@ -18,7 +18,12 @@ extension ContractLoader {
         }
         let kind: FakeBehaviour.Kind
         var view: FakeView?
+        var write: FakeWrite?
         switch kindKey {
+        case "write":
+            write = reader.value("write").flatMap { parseWrite($0, at: reader.pointer("write"), in: document, endpointID: endpointID) }
+            guard write != nil else { return nil }
+            kind = .write
         case "view":
             view = reader.value("view").flatMap { parseView($0, at: reader.pointer("view"), in: document, endpointID: endpointID) }
             guard let view else { return nil }
@@ -126,7 +131,7 @@ extension ContractLoader {
             kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
             status: status, body: reader.value("body"), emit: parseEmissions(reader), options: reader.value("options"),
-            match: match, view: view, location: reader.location)
+            match: match, view: view, write: write, location: reader.location)
     }
 
     private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {

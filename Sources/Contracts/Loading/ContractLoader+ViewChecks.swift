@@ -14,12 +14,15 @@ struct ViewCheck {
     let pointer: JSONPointer
     let what: String
     let binding: Binding
+    /// The `$` name a `let` binds to the expression's value, for the checks after it.
+    let binds: String?
 
-    init(_ expression: FakeExpression, at pointer: JSONPointer, what: String, binding: Binding) {
+    init(_ expression: FakeExpression, at pointer: JSONPointer, what: String, binding: Binding, binds: String? = nil) {
         self.expression = expression
         self.pointer = pointer
         self.what = what
         self.binding = binding
+        self.binds = binds
     }
 }
 
@@ -44,13 +47,18 @@ extension ContractLoader {
         }
         for check in checks {
             var environment = base
+            defer { base.variables = environment.variables }
             if check.binding == .record {
                 environment.record = recordType
                 environment.current = recordType
                 if let from { environment.currentName = "a '\(from)' record" }
             }
-            do throws(ExpressionProblem) { try ExpressionChecker(environment).check(check.expression) } catch {
+            do throws(ExpressionProblem) {
+                let type = try ExpressionChecker(environment).check(check.expression)
+                if let name = check.binds { environment.variables[name] = type }
+            } catch {
                 diagnostics.error("\(check.what): \(error.message)", at: reader.document.location(of: check.pointer))
+                if let name = check.binds { environment.variables[name] = .any }
             }
         }
         for (status, pointer) in statuses where endpoint.response(for: status) == nil {

@@ -2,7 +2,7 @@ import JSON
 import JSONSchema
 
 extension ContractLoader {
-    static let viewKeys = ["from", "one", "where", "filter", "sort", "page", "fields", "omit", "select", "envelope", "by", "cases", "default", "require"]
+    static let viewKeys = ["from", "one", "where", "filter", "sort", "page", "fields", "omit", "select", "envelope", "by", "cases", "default", "require", "let"]
 
     /// Parses `fake.view`: expressions and templates compile now (syntax errors point into the
     /// text); their types are checked once every collection and endpoint is known.
@@ -31,6 +31,15 @@ extension ContractLoader {
             }
         }
 
+        var bindings: [(name: String, value: FakeExpression)] = []
+        for (name, value) in reader.mapping("let") ?? [:] {
+            let itemPointer = reader.pointer("let").appending(name)
+            guard let text = Self.expressionText(value) else {
+                diagnostics.error("view let '\(name)' must be an expression (text), found \(value.typeName)", at: document.location(of: itemPointer))
+                continue
+            }
+            if let parsed = expression(text, at: itemPointer, what: "view let '\(name)'") { bindings.append((name, parsed)) }
+        }
         var requirements: [(FakeView.Requirement, JSONPointer)] = []
         let required = reader.value("require").map { $0.arrayValue ?? [$0] } ?? []
         for (index, item) in required.enumerated() {
@@ -94,7 +103,9 @@ extension ContractLoader {
         // What each expression is checked against, gathered here and typed once every collection
         // and endpoint is known (ContractLoader+ViewChecks.swift).
         let answerBinding: ViewCheck.Binding = one != nil ? .record : .none
-        var checks: [ViewCheck] = []
+        var checks: [ViewCheck] = bindings.map {
+            ViewCheck($0.value, at: reader.pointer("let").appending($0.name), what: "view let '\($0.name)'", binding: .none, binds: $0.name)
+        }
         if let one { checks.append(.init(one, at: reader.pointer("one"), what: "view one", binding: .none)) }
         for (requirement, pointer) in requirements {
             checks.append(.init(requirement.condition, at: pointer.appending("that"), what: "view require", binding: .none))
@@ -125,7 +136,7 @@ extension ContractLoader {
         }
         let all = checks.map(\.expression)
         return FakeView(
-            requirements: requirements.map(\.0), from: from, one: one, conditions: conditions.map(\.0),
+            bindings: bindings, requirements: requirements.map(\.0), from: from, one: one, conditions: conditions.map(\.0),
             filters: filters.map { .init(condition: $0.0, parameters: $0.0.queryParameters) },
             sort: sort.map(\.0), page: page, fields: fields, omit: reader.stringList("omit"), select: select, choice: choice,
             envelope: reader.bool("envelope") ?? true, cacheable: !all.contains { $0.readsMoreThanTheRequestAndDay },

@@ -16,13 +16,15 @@ public struct FakeBehaviour: Sendable {
         case builtin(name: String)
         /// A declarative read (`FakeBehaviour.view`), of a collection when `from` names one.
         case view(from: String?)
+        /// A declarative write (`FakeBehaviour.write`): steps in one transaction, then an answer.
+        case write
 
         public var collection: String? {
             switch self {
             case .list(let c), .get(let c), .create(let c), .update(let c), .delete(let c),
                 .transition(let c), .merge(let c): c
             case .view(let from): from
-            case .respond, .builtin: nil
+            case .respond, .builtin, .write: nil
             }
         }
     }
@@ -69,5 +71,7 @@ public struct FakeBehaviour: Sendable {
     public var match: FakeExpression?
     /// The compiled view of a `view` fake.
     public var view: FakeView?
+    /// The compiled steps of a `write` fake.
+    public var write: FakeWrite?
     public var location: SourceLocation
 }

@@ -53,6 +53,8 @@ public struct FakeView: Sendable {
         public var message: String
     }
 
+    /// `let`: named values (`$goal`), evaluated in order before anything else.
+    public var bindings: [(name: String, value: FakeExpression)] = []
     public var requirements: [Requirement]
     /// The collection read; nil for a view that only `select`s.
     public var from: String?

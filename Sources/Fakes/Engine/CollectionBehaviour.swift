@@ -54,7 +54,7 @@ struct CollectionBehaviour {
         case .delete: return try delete(&tenant)
         case .transition: return try transition(&tenant)
         case .merge: return try merge(&tenant)
-        case .respond, .builtin, .view: throw .internalError("not a collection behaviour")
+        case .respond, .builtin, .view, .write: throw .internalError("not a collection behaviour")
         }
     }
 
@@ -178,22 +178,9 @@ struct CollectionBehaviour {
         if collection.singleton {
             tenant.setSingleton(name, nil)
         } else {
-            tenant.remove(name, id: recordID)
-            cascade(from: name, id: recordID, in: &tenant)
+            tenant.removeCascading(name, id: recordID, collections: engine.contracts.collections)
         }
         return record
-    }
-
-    /// Deleting a parent deletes its children, and theirs.
-    private func cascade(from parent: String, id: String, in tenant: inout TenantState) {
-        for child in engine.contracts.collections.values where child.parent?.collection == parent {
-            guard let field = child.parent?.field else { continue }
-            for record in tenant.all(child.name) where record[field]?.stringValue == id {
-                guard let childID = record[child.idField]?.stringValue else { continue }
-                tenant.remove(child.name, id: childID)
-                cascade(from: child.name, id: childID, in: &tenant)
-            }
-        }
     }
 
     private mutating func transition(_ tenant: inout TenantState) throws(FakeError) -> JSONValue {
@@ -251,10 +238,7 @@ struct CollectionBehaviour {
     }
 
     private func stamp(_ members: inout OrderedDictionary<String, JSONValue>, created: Bool) {
-        guard let fields = collection.timestamps else { return }
-        let time = JSONValue.string(now.rfc3339)
-        if created || members[fields.created] == nil { members[fields.created] = time }
-        members[fields.updated] = time
+        collection.stamp(&members, created: created, now: now)
     }
 
     /// The collection's declared `noun`, else `goals` → `Goal`, for messages.

@@ -88,6 +88,9 @@ public final class FakeEngine: Sendable {
             return try await cached("view:" + request.endpoint.id, request, now: now) { () throws(FakeError) -> FakeResponse in
                 try runView(view, fake, request, now: now)
             }
+        case .write:
+            guard let write = fake.write else { throw .internalError("write of '\(request.endpoint.id)' did not compile") }
+            return try runWrite(write, fake, request, now: now)
         default:
             return try runCollectionBehaviour(fake, request, now: now)
         }

@@ -12,6 +12,7 @@ struct ViewRun {
 
     func answer(in base: ExpressionContext, status: Int) throws(FakeError) -> FakeResponse {
         var context = base
+        for binding in view.bindings { context.variables[binding.name] = try binding.value.evaluate(in: context) }
         for requirement in view.requirements where !(try requirement.condition.holds(in: context)) {
             throw FakeError(status: requirement.status, requirement.message, code: requirement.code)
         }

@@ -73,6 +73,15 @@ extension FakeExpression {
             return .string(String(day.iso.prefix(7)))
         case .sort:
             return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
+        case .type:
+            switch first {
+            case .null: return "null"
+            case .bool: return "boolean"
+            case .integer, .number: return "number"
+            case .string: return "string"
+            case .array: return "array"
+            case .object: return "object"
+            }
         case .if, .date, .endOfDay: return .null
         }
     }

@@ -17,6 +17,8 @@ struct ExpressionContext {
     var outer: JSONValue = .null
     /// `records`: a view's filtered, ordered records.
     var records: [JSONValue] = []
+    /// `$name`: values bound by `let`, a write step's `as`, and `each`'s `$item`.
+    var variables: [String: JSONValue] = [:]
 
     /// The records of a collection in the caller's tenant, or the global ones; a singleton is a
     /// list of zero or one.

@@ -18,6 +18,7 @@ extension FakeExpression {
         case .root(let root): return Self.root(root, in: context)
         case .field(let name): return context.current[name] ?? .null
         case .collection(let name): return .array(context.records(of: name))
+        case .variable(let name): return context.variables[name] ?? .null
         case .member(.root(let root), let name) where root.isRequestMap:
             return Self.requestMember(root, name, in: context)
         case .member(let base, let name): return Self.member(name, of: try base.evaluate(in: context))
@@ -119,6 +120,7 @@ extension FakeExpression {
         case .plus:
             if case .string = a { return .string(ValueComparison.text(a) + ValueComparison.text(b)) }
             if case .string = b { return .string(ValueComparison.text(a) + ValueComparison.text(b)) }
+            if case .array(let x) = a, case .array(let y) = b { return .array(x + y) }
             return arithmetic(a, b, integer: { $0.addingReportingOverflow($1) }, { $0 + $1 })
         case .minus: return arithmetic(a, b, integer: { $0.subtractingReportingOverflow($1) }, { $0 - $1 })
         case .times: return arithmetic(a, b, integer: { $0.multipliedReportingOverflow(by: $1) }, { $0 * $1 })
