@@ -72,8 +72,10 @@ import TestSupport
               409: { $ref: "#/responses/Error" }
             fake:
               view:
-                require: [{ that: "count(@goals) > 0", status: 409, code: NO_GOALS, message: There are no goals yet }]
+                let: { top: "first(sort(@goals, '-progress'))" }
+                require: [{ that: "$top != null", status: 409, code: NO_GOALS, message: There are no goals yet }]
                 select:
+                  top: "{{$top.title}}"
                   total: "{{count(@goals)}}"
                   active: "{{count(@goals[status == 'active'])}}"
                   meanProgress: "{{round(avg(@goals.progress), 1)}}"
@@ -159,7 +161,7 @@ import TestSupport
     @Test func computedAnswersAndRequirements() async throws {
         let s = try await setup(goals: Self.goals)
         let stats = try #require(try await s.call("goalStats").jsonBody?["data"])
-        #expect(stats == ["total": 4, "active": 2, "meanProgress": 70.1, "busiest": "Grow", "tenant": "tenant_a"])
+        #expect(stats == ["top": "Old", "total": 4, "active": 2, "meanProgress": 70.1, "busiest": "Grow", "tenant": "tenant_a"])
         let empty = try await setup(goals: [])
         let refused = try await empty.call("goalStats")
         #expect(refused.status == 409)
