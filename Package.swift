@@ -101,7 +101,7 @@ let package = Package(
             name: "ContractsTests", dependencies: ["Contracts", "JSON", "JSONSchema", "TestSupport"],
             exclude: ["Resources"]
         ),
-        .testTarget(name: "FakesTests", dependencies: ["Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport"]),
+        .testTarget(name: "FakesTests", dependencies: ["Fakes", "PurposePathFakes", "Contracts", "JSON", "JSONSchema", "TestSupport"]),
         .testTarget(
             name: "SQLiteStateTests",
             dependencies: ["SQLiteState", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio")]

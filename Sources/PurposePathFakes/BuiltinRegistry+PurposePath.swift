@@ -15,7 +15,6 @@ extension BuiltinRegistry {
         registry.registerAccount()
         registry.registerCoaching()
         registry.registerTraction()
-        registry.registerOperations()
         registry.registerAnalytics()
         return registry
     }()

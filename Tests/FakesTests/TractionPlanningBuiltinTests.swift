@@ -1,3 +1,5 @@
+import Contracts
+import JSONSchema
 import Fakes
 import JSON
 import Testing
@@ -180,8 +182,9 @@ import Testing
         #expect(plan.jsonBody?["data"]?["milestones"]?.arrayValue?.map { $0["targetValue"] } == [3.5, 2.0])
         let stored = try await harness.call("getKpiReplanRule", path: ["sharedKpiId": "kpi_mrr"], as: demo)
         #expect(stored.jsonBody?["data"]?["createdAt"] == "2025-09-08T16:05:00Z")
-        let bad = try await harness.call("putKpiReplanRule", path: ["sharedKpiId": "kpi_churn"], body: ["mode": "panic"], as: demo)
-        #expect(bad.status == 422 && bad.jsonBody?["errors"]?["mode"] != nil)
+        // A bad mode never reaches the fake: the body schema (ReplanRuleInput) refuses it first.
+        let schema = try #require(try harness.endpoint("putKpiReplanRule").body?.schema)
+        #expect(!schema.isValid(["mode": "panic"]) && schema.isValid(["mode": "manual"]))
         let gina = try await harness.login("gina@globex.example", password: "Globex123!")
         #expect(try await harness.call("getKpiReplanRule", path: ["sharedKpiId": "kpi_churn"], as: gina).status == 404)
         #expect(try await harness.call("putKpiReplanRule", path: ["sharedKpiId": "kpi_churn"], body: ["enabled": true], as: gina).status == 404)

@@ -105,6 +105,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
     case sort
     case `if`
+    /// `indexOf(list, value)`: the position of the first item equal to value, or -1.
+    case indexOf
     /// `type(x)`: `object`, `array`, `string`, `number`, `boolean` or `null`.
     case type
 
@@ -112,7 +114,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days, .merge: 2...2
+        case .contains, .days, .merge, .indexOf: 2...2
         case .if: 3...3
         case .sort: 2...6
         default: 1...1

@@ -60,6 +60,7 @@ extension ExpressionChecker {
             }
             return .array(element)
         case .type: return .string
+        case .indexOf: _ = try list(0); return .number
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])

@@ -84,7 +84,7 @@ extension ContractLoader {
             guard let condition = expression("require", role: .plain) else { return nil }
             let message = reader.has("message") ? template("message") : .literal("Request refused")
             action = .require(condition, .init(status: reader.integer("status") ?? 422, code: reader.string("code"),
-                                               message: message ?? .literal("Request refused"), field: reader.string("field")))
+                                               message: message ?? .literal("Request refused"), field: reader.has("field") ? template("field") : nil))
         case "create":
             guard let collection = reader.string("create"), let value = template("value") else { return nil }
             action = .create(collection: collection, value: value)

@@ -45,7 +45,8 @@ public struct FakeWrite: Sendable {
         public var code: String?
         /// The error text, which may hold placeholders (`{{$open}} open actions`).
         public var message: ValueTemplate
-        public var field: String?
+        /// The field the error names, which may hold placeholders (`items.{{$index}}.id`).
+        public var field: ValueTemplate?
     }
 
     public struct Step: Sendable {

@@ -74,7 +74,8 @@ struct WriteRun {
         case .require(let condition, let refusal):
             guard !(try condition.holds(in: context)) else { return [] }
             let message = ValueComparison.text(try refusal.message.render(in: context))
-            guard let field = refusal.field else { throw FakeError(status: refusal.status, message, code: refusal.code) }
+            guard let template = refusal.field else { throw FakeError(status: refusal.status, message, code: refusal.code) }
+            let field = ValueComparison.text(try template.render(in: context))
             if fieldErrors[field] == nil { fieldErrors[field] = message }
             fieldRefusal = refusal
             return []

@@ -73,6 +73,8 @@ extension FakeExpression {
             return .string(String(day.iso.prefix(7)))
         case .sort:
             return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
+        case .indexOf:
+            return .integer(items.firstIndex { ValueComparison.same($0, values[1]) } ?? -1)
         case .type:
             switch first {
             case .null: return "null"

@@ -6,13 +6,11 @@ extension BuiltinRegistry {
     /// (writes), milestones, plans, cross-goal impact and replan rules.
     mutating func registerTraction() {
         registerTractionGoalViews()
-        registerTractionStrategies()
         registerTractionKPILinks()
         registerTractionKPIReadings()
         registerTractionMilestones()
         registerTractionKPIPlan()
         registerTractionPlanAdjustment()
         registerTractionCrossGoal()
-        registerTractionReplanRules()
     }
 }
