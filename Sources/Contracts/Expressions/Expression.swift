@@ -105,6 +105,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
     case sort
     case `if`
+    /// `pick(object, 'a', 'b')`: only the named members the object has, in the order named.
+    case pick
     /// `indexOf(list, value)`: the position of the first item equal to value, or -1.
     case indexOf
     /// `type(x)`: `object`, `array`, `string`, `number`, `boolean` or `null`.
@@ -117,6 +119,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .contains, .days, .merge, .indexOf: 2...2
         case .if: 3...3
         case .sort: 2...6
+        case .pick: 2...12
         default: 1...1
         }
     }

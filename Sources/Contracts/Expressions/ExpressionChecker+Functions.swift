@@ -61,6 +61,10 @@ extension ExpressionChecker {
             return .array(element)
         case .type: return .string
         case .indexOf: _ = try list(0); return .number
+        case .pick:
+            try scalar(0, "object")
+            for index in 1..<types.count { try scalar(index, "string") }
+            return .object(nil)
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])

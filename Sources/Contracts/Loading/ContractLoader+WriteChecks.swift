@@ -73,7 +73,7 @@ extension FakeWrite.Action {
     /// The collection a create, update or delete changes.
     public var collection: String? {
         switch self {
-        case .create(let name, _), .update(let name, _, _), .delete(let name, _): name
+        case .create(let name, _), .update(let name, _, _, _), .delete(let name, _): name
         default: nil
         }
     }

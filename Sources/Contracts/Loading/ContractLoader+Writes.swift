@@ -4,7 +4,7 @@ import JSONSchema
 extension ContractLoader {
     static let writeKeys = ["steps", "answer", "envelope"]
     static let stepActions = ["let", "require", "create", "update", "delete", "emit"]
-    static let stepOptions = ["value", "where", "set", "channel", "data", "status", "code", "message", "field", "when", "each", "as"]
+    static let stepOptions = ["value", "where", "set", "channel", "data", "status", "code", "message", "field", "unset", "when", "each", "as"]
 
     /// Parses `fake.write`: each step's expressions compile now; their types are checked in step
     /// order once every collection is known, so `$name` is typed by the step that bound it.
@@ -89,9 +89,11 @@ extension ContractLoader {
             guard let collection = reader.string("create"), let value = template("value") else { return nil }
             action = .create(collection: collection, value: value)
         case "update":
-            guard let collection = reader.string("update"), let condition = expression("where", role: .record),
-                let set = template("set") else { return nil }
-            action = .update(collection: collection, condition: condition, set: set)
+            guard let collection = reader.string("update"), let condition = expression("where", role: .record) else { return nil }
+            if !reader.has("set"), !reader.has("unset") { reader.error("an 'update' step needs 'set' or 'unset'") }
+            let set = reader.has("set") ? template("set") : .literal(.object([:]))
+            guard let set else { return nil }
+            action = .update(collection: collection, condition: condition, set: set, unset: reader.stringList("unset"))
         case "delete":
             guard let collection = reader.string("delete"), let condition = expression("where", role: .record) else { return nil }
             action = .delete(collection: collection, condition: condition)
@@ -101,7 +103,7 @@ extension ContractLoader {
         }
         let misplaced: [String: [String]] = [
             "let": ["value"], "require": ["status", "code", "message", "field"], "create": ["value"],
-            "update": ["where", "set"], "delete": ["where"], "emit": ["channel", "data"],
+            "update": ["where", "set", "unset"], "delete": ["where"], "emit": ["channel", "data"],
         ]
         let allowedHere = Set(misplaced[key] ?? []).union(["when", "each", "as"])
         for option in Self.stepOptions where reader.has(option) && !allowedHere.contains(option) {

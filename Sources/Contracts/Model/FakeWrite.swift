@@ -32,8 +32,9 @@ public struct FakeWrite: Sendable {
         case require(FakeExpression, Refusal)
         /// `create: collection` / `value:` the record's members (id and timestamps are added).
         case create(collection: String, value: ValueTemplate)
-        /// `update: collection` / `where:` which records / `set:` members laid over each one.
-        case update(collection: String, condition: FakeExpression, set: ValueTemplate)
+        /// `update: collection` / `where:` which records / `set:` members laid over each one /
+        /// `unset:` members removed.
+        case update(collection: String, condition: FakeExpression, set: ValueTemplate, unset: [String])
         /// `delete: collection` / `where:` which records (their children go too).
         case delete(collection: String, condition: FakeExpression)
         /// `emit: event` / `channel:` / `data:` (the step's `$item`, else null, by default).

@@ -95,13 +95,14 @@ struct WriteRun {
                 }
             }
             return [record]
-        case .update(let name, let condition, let set):
+        case .update(let name, let condition, let set, let unset):
             let collection = try self.collection(name)
             var changed: [JSONValue] = []
             for record in context.records(of: name) {
                 let focused = context.focused(on: record)
                 guard try condition.holds(in: focused), var members = record.objectValue else { continue }
                 for (key, value) in try set.render(in: focused).objectValue ?? [:] where key != collection.idField { members[key] = value }
+                for key in unset { members.removeValue(forKey: key) }
                 collection.stamp(&members, created: false, now: now)
                 changed.append(.object(members))
             }

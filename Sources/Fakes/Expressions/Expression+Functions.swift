@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import JSON
+import OrderedCollections
 
 extension FakeExpression {
     static func call(_ function: ExpressionFunction, _ arguments: [FakeExpression], in context: ExpressionContext) throws(FakeError) -> JSONValue {
@@ -73,6 +74,11 @@ extension FakeExpression {
             return .string(String(day.iso.prefix(7)))
         case .sort:
             return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
+        case .pick:
+            guard let members = first.objectValue else { return .null }
+            var picked: OrderedDictionary<String, JSONValue> = [:]
+            for name in values.dropFirst().compactMap(\.stringValue) { if let value = members[name] { picked[name] = value } }
+            return .object(picked)
         case .indexOf:
             return .integer(items.firstIndex { ValueComparison.same($0, values[1]) } ?? -1)
         case .type:

@@ -4,10 +4,8 @@ import Fakes
 extension BuiltinRegistry {
     /// The Account builtins of docs/builtins.md (authentication is registered separately).
     mutating func registerAccount() {
-        registerProfile()
         registerSubscriptions()
         registerBilling()
-        registerTrialAdmin()
         registerOnboarding()
     }
 }
