@@ -33,6 +33,8 @@ public indirect enum FakeExpression: Sendable, Equatable {
     case negate(FakeExpression)
     case binary(BinaryOperator, FakeExpression, FakeExpression)
     case call(ExpressionFunction, [FakeExpression])
+    /// A call of a contract's own definition (`define:`): `percent(current, target)`.
+    case apply(String, [FakeExpression])
 
     /// The query parameters the expression reads (`query.status` → `status`).
     public var queryParameters: Set<String> {
@@ -64,7 +66,7 @@ public indirect enum FakeExpression: Sendable, Equatable {
         case .member(let base, _), .index(let base, _), .not(let base), .negate(let base): base.visit(body)
         case .filter(let base, let predicate): base.visit(body); predicate.visit(body)
         case .binary(_, let left, let right): left.visit(body); right.visit(body)
-        case .call(_, let arguments): arguments.forEach { $0.visit(body) }
+        case .call(_, let arguments), .apply(_, let arguments): arguments.forEach { $0.visit(body) }
         }
     }
 }
@@ -105,6 +107,14 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
     case sort
     case `if`
+    /// `map(list, expression)`: the expression for every item, the item being the current record
+    /// inside (`map(@goals, {id: id, n: count(@strategies[goalId == outer.id])})`).
+    case map
+    /// `omit(object, 'a', 'b')`: the object without the named members.
+    case omit
+    /// `num(x)`: a number as JSON numbers are written here — whole values as integers (`9`, not
+    /// `9.0`); null for anything that is not a number.
+    case num
     /// `pick(object, 'a', 'b')`: only the named members the object has, in the order named.
     case pick
     /// `indexOf(list, value)`: the position of the first item equal to value, or -1.
@@ -119,7 +129,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .contains, .days, .merge, .indexOf: 2...2
         case .if: 3...3
         case .sort: 2...6
-        case .pick: 2...12
+        case .pick, .omit: 2...12
+        case .map: 2...2
         default: 1...1
         }
     }

@@ -1,6 +1,19 @@
 /// The argument types each function of the expression language takes, and the type it gives.
 extension ExpressionChecker {
     func call(_ function: ExpressionFunction, _ arguments: [FakeExpression]) throws(ExpressionProblem) -> ExpressionType {
+        if function == .map {
+            // The second argument is evaluated per item, the item being the current record.
+            let type = try check(arguments[0])
+            guard let element = type.element ?? (type.isNull ? .any : nil) else {
+                throw problem("map() needs a list, but \(describe(arguments[0])) is \(type.phrase)")
+            }
+            var inner = self
+            inner.environment.outer = environment.current
+            inner.environment.current = element
+            inner.environment.currentName = "an item of \(describe(arguments[0]))"
+            inner.environment.bareNames = true
+            return .array(try inner.check(arguments[1]))
+        }
         let types = try arguments.map { (argument) throws(ExpressionProblem) in try check(argument) }
         func list(_ index: Int) throws(ExpressionProblem) -> ExpressionType {
             guard let element = types[index].element ?? (types[index].isNull ? .any : nil) else {
@@ -61,7 +74,9 @@ extension ExpressionChecker {
             return .array(element)
         case .type: return .string
         case .indexOf: _ = try list(0); return .number
-        case .pick:
+        case .num: return .number
+        case .map: return .array(.any)
+        case .pick, .omit:
             try scalar(0, "object")
             for index in 1..<types.count { try scalar(index, "string") }
             return .object(nil)

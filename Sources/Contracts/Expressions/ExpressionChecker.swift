@@ -19,6 +19,14 @@ public struct ExpressionEnvironment: Sendable {
     public var currentName = "the record"
     /// `$name`: the values bound so far by `let`, a write step's `as` and `each` (`$item`).
     public var variables: [String: ExpressionType] = [:]
+    /// The contracts' definitions (`define:`), callable by name.
+    public var definitions: [String: FakeDefinition] = [:]
+    /// The definitions being checked, innermost last: a call of one of them is recursion.
+    var calling: [String] = []
+    /// Inside a definition, the request is not readable.
+    var insideDefinition = false
+    /// Whether bare names mean something here (not in a definition's body, outside its filters).
+    var bareNames = true
 
     public init(collections: [String: ResourceCollection], pathParameters: Set<String> = [], query: [String: ExpressionType] = [:],
                 body: ExpressionType = .any, record: ExpressionType = .any, current: ExpressionType = .any,
@@ -64,6 +72,7 @@ public struct ExpressionChecker {
             for value in values { try check(value) }
             return .object(nil)
         case .root(let root):
+            try allowInDefinition(root)
             switch root {
             case .record: return environment.record
             case .it: return environment.current
@@ -74,6 +83,7 @@ public struct ExpressionChecker {
             case .path, .query, .header, .tenant, .user, .understudy: return .object(nil)
             }
         case .field(let name):
+            if !environment.bareNames { throw problem("a definition reads its parameters ($name), not bare names like '\(name)'") }
             return try member(name, of: environment.current, describedAs: environment.currentName)
         case .collection(let name):
             guard let collection = environment.collections[name] else {
@@ -88,6 +98,7 @@ public struct ExpressionChecker {
             }
             return type
         case .member(.root(let root), let name):
+            try allowInDefinition(root)
             return try rootMember(root, name)
         case .member(let base, let name):
             return try member(name, of: try check(base), describedAs: describe(base))
@@ -102,6 +113,7 @@ public struct ExpressionChecker {
             inner.environment.outer = environment.current
             inner.environment.current = element
             inner.environment.currentName = "an item of \(describe(base))"
+            inner.environment.bareNames = true
             try inner.expectBoolean(predicate, "a filter")
             return .array(element)
         case .not(let operand):
@@ -114,6 +126,8 @@ public struct ExpressionChecker {
             return try binary(op, left, right)
         case .call(let function, let arguments):
             return try call(function, arguments)
+        case .apply(let name, let arguments):
+            return try apply(name, arguments)
         }
     }
 
@@ -179,6 +193,41 @@ public struct ExpressionChecker {
     }
 
     func problem(_ message: String) -> ExpressionProblem { ExpressionProblem(message, at: 0) }
+
+    /// A definition sees `today`, `tenant`, `understudy` and (in filters) `it` and `outer`, not the
+    /// request or the clock's time.
+    private func allowInDefinition(_ root: ExpressionRoot) throws(ExpressionProblem) {
+        guard environment.insideDefinition, ![.today, .tenant, .understudy, .it, .outer].contains(root) else { return }
+        throw problem("a definition reads its parameters ($name), not '\(root.rawValue)'; pass it in as an argument")
+    }
+
+    /// A call of a definition: the arguments are checked here, then the definition's body with
+    /// its parameters typed by them, so a field the body reads is checked against what is passed.
+    private func apply(_ name: String, _ arguments: [FakeExpression]) throws(ExpressionProblem) -> ExpressionType {
+        guard let definition = environment.definitions[name] else {
+            let names = ExpressionFunction.allCases.map(\.rawValue) + environment.definitions.keys.sorted()
+            throw problem(EditDistance.message("unknown function '\(name)'", for: name, among: names))
+        }
+        guard definition.parameters.count == arguments.count else {
+            throw problem("\(name)() takes \(definition.parameters.count) argument\(definition.parameters.count == 1 ? "" : "s"), not \(arguments.count)")
+        }
+        guard !environment.calling.contains(name) else {
+            throw problem("\(name)() calls itself (through \((environment.calling + [name]).joined(separator: " → "))); definitions may not recurse")
+        }
+        let types = try arguments.map { (argument) throws(ExpressionProblem) in try check(argument) }
+        var inner = ExpressionChecker(ExpressionEnvironment(collections: environment.collections))
+        inner.environment.definitions = environment.definitions
+        inner.environment.calling = environment.calling + [name]
+        inner.environment.insideDefinition = true
+        inner.environment.bareNames = false
+        inner.environment.variables = Dictionary(uniqueKeysWithValues: zip(definition.parameters, types))
+        do {
+            for binding in definition.bindings { inner.environment.variables[binding.name] = try inner.check(binding.value) }
+            return try inner.check(definition.value)
+        } catch {
+            throw problem("in \(name)(): \(error.message)")
+        }
+    }
 
     /// Short words for an operand in messages: `'progress'`, `'@goals'`, `the text "x"`.
     func describe(_ expression: FakeExpression) -> String {

@@ -220,15 +220,13 @@ public struct ExpressionParser {
             default: break
             }
             if accept("(") {
-                guard let function = ExpressionFunction(rawValue: token.text) else {
-                    let names = ExpressionFunction.allCases.map(\.rawValue)
-                    throw ExpressionProblem(EditDistance.message("unknown function '\(token.text)'", for: token.text, among: names), at: token.offset)
-                }
                 var arguments: [FakeExpression] = []
                 if !accept(")") {
                     repeat { arguments.append(try expression()) } while accept(",")
                     try expect(")")
                 }
+                // Not one of the language's functions: a contract's definition, resolved when checked.
+                guard let function = ExpressionFunction(rawValue: token.text) else { return .apply(token.text, arguments) }
                 guard function.arity.contains(arguments.count) else {
                     let wanted = function.arity.count == 1 ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) or \(function.arity.upperBound)"
                     throw ExpressionProblem("\(function.rawValue)() takes \(wanted) argument\(function.arity.upperBound == 1 ? "" : "s"), not \(arguments.count)", at: token.offset)

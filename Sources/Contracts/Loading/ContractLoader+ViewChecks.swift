@@ -80,6 +80,7 @@ extension ContractLoader {
     /// parameters with their types, the body's schema. Record bindings are the caller's to add.
     func expressionEnvironment(for endpoint: Endpoint) -> ExpressionEnvironment {
         var environment = ExpressionEnvironment(collections: collections)
+        environment.definitions = definitions
         environment.pathParameters = Set(endpoint.allPaths.flatMap(\.parameterNames))
         for parameter in endpoint.query { environment.query[parameter.name] = ExpressionType(parameter.schema?.shape) }
         environment.body = ExpressionType(endpoint.body?.schema?.shape)

@@ -26,6 +26,7 @@ public final class ContractLoader {
     var collections: [String: ResourceCollection] = [:]
     var flows: [Flow] = []
     var conventions = Conventions()
+    var definitions: [String: FakeDefinition] = [:]
     /// Every event a stream endpoint declares, for checking `emit`.
     var declaredEvents: Set<String> = []
     /// Checks that need every file parsed first (collections, endpoints, events used before declared).
@@ -56,7 +57,8 @@ public final class ContractLoader {
         ContractSet(
             services: services.sorted { $0.name < $1.name },
             endpoints: endpoints.sorted { ($0.service, $0.path.template, $0.method) < ($1.service, $1.path.template, $1.method) },
-            collections: collections, flows: flows.sorted { $0.id < $1.id }, conventions: conventions)
+            collections: collections, flows: flows.sorted { $0.id < $1.id }, conventions: conventions,
+            definitions: definitions)
     }
 
     private func run() {
@@ -119,7 +121,7 @@ public final class ContractLoader {
         }
     }
 
-    static let fileKeys = ["service", "tags", "endpoints", "schemas", "responses", "collections", "flows"]
+    static let fileKeys = ["service", "tags", "endpoints", "schemas", "responses", "collections", "flows", "define"]
 
     private func parseContractFile(_ document: YAMLDocument) {
         guard let file = ObjectReader(document.root, at: .root, in: document, what: "contract file", allowed: Self.fileKeys, diagnostics: diagnostics)
@@ -132,6 +134,9 @@ public final class ContractLoader {
         if let schemas = file.mapping("schemas") {
             // Compiled even when unused, so a broken schema is reported where it is written.
             for name in schemas.keys { _ = compileSchema(in: document, at: file.pointer("schemas").appending(name)) }
+        }
+        if let definitions = file.mapping("define") {
+            for (signature, value) in definitions { parseDefinition(signature, value, at: file.pointer("define").appending(signature), in: document) }
         }
         if let collections = file.mapping("collections") {
             for (name, value) in collections { parseCollection(name: name, value: value, at: file.pointer("collections").appending(name), in: document) }

@@ -6,6 +6,8 @@ public struct ContractSet: Sendable {
     public var flows: [Flow]
     /// How clients sign in and name their tenant (`services.yaml`).
     public var conventions: Conventions = Conventions()
+    /// The contracts' named expressions (`define:`), by name.
+    public var definitions: [String: FakeDefinition] = [:]
 
     public func service(named name: String) -> Service? { services.first { $0.name == name } }
     public func endpoint(id: String) -> Endpoint? { endpoints.first { $0.id == id } }

@@ -123,7 +123,8 @@ struct CollectionBehaviour {
         if let match = fake.match {
             // The condition sees the record and the request only (no other collections): the
             // tenant is being changed under the lock, and a second reference would copy it.
-            let context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+            var context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+            context.definitions = engine.contracts.definitions
             for record in tenant.all(name) where parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true {
                 guard try match.holds(in: context.focused(on: record)) else { continue }
                 matchedID = record[collection.idField]?.stringValue

@@ -14,7 +14,8 @@ extension FakeEngine {
             do throws(FakeError) {
                 // A tenant with no records yet reads as empty.
                 let tenant = request.caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
-                let context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
+                var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
+                context.definitions = contracts.definitions
                 return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query).answer(in: context, status: status))
             } catch {
                 return .failure(error)

@@ -8,7 +8,7 @@ extension FakeEngine {
     func runWrite(_ write: FakeWrite, _ fake: FakeBehaviour, _ request: FakeRequest, now: Date) throws(FakeError) -> FakeResponse {
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
         if request.endpoint.auth.isProtected, request.caller == nil { throw .unauthorized("Authentication required") }
-        var run = WriteRun(write: write, collections: contracts.collections, request: request, now: now)
+        var run = WriteRun(write: write, contracts: contracts, request: request, now: now)
         let answer: JSONValue? = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue? in
             if let tenantID = request.caller?.tenantID, state.tenants[tenantID] == nil {
                 throw .forbidden("Tenant '\(tenantID)' does not exist")

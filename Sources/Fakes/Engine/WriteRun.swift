@@ -9,6 +9,7 @@ import OrderedCollections
 struct WriteRun {
     let write: FakeWrite
     let collections: [String: ResourceCollection]
+    let definitions: [String: FakeDefinition]
     let scope: TemplateScope
     let tenantID: String?
     let now: Date
@@ -20,9 +21,10 @@ struct WriteRun {
     private var fieldErrors: [String: String] = [:]
     private var fieldRefusal: FakeWrite.Refusal?
 
-    init(write: FakeWrite, collections: [String: ResourceCollection], request: FakeRequest, now: Date) {
+    init(write: FakeWrite, contracts: ContractSet, request: FakeRequest, now: Date) {
         self.write = write
-        self.collections = collections
+        self.collections = contracts.collections
+        self.definitions = contracts.definitions
         self.scope = TemplateScope(request: request, now: now)
         self.tenantID = request.caller?.tenantID
         self.now = now
@@ -61,6 +63,7 @@ struct WriteRun {
         let tenant = tenantID.map { state.tenants[$0] ?? TenantState(id: $0, name: "") }
         var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: collections)
         context.variables = variables
+        context.definitions = definitions
         return context
     }
 

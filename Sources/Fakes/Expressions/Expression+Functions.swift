@@ -8,6 +8,12 @@ extension FakeExpression {
         if function == .if {
             return try arguments[0].holds(in: context) ? try arguments[1].evaluate(in: context) : try arguments[2].evaluate(in: context)
         }
+        if function == .map {
+            guard case .array(let items) = try arguments[0].evaluate(in: context) else { return .array([]) }
+            var mapped: [JSONValue] = []
+            for item in items { mapped.append(try arguments[1].evaluate(in: context.with(current: item))) }
+            return .array(mapped)
+        }
         if function == .date || function == .endOfDay { return try date(arguments[0], endOfDay: function == .endOfDay, in: context) }
         let values = try arguments.map { (argument) throws(FakeError) in try argument.evaluate(in: context) }
         let first = values[0]
@@ -54,7 +60,8 @@ extension FakeExpression {
             let digits = values.count > 1 ? Swift.max(0, Swift.min(10, values[1].intValue ?? 0)) : 0
             let scale = pow(10, Double(digits))
             let rounded = (x * scale).rounded() / scale
-            return digits == 0 ? integerOrNumber(rounded) : number(rounded)
+            // Whole results are integers whatever the digits (`round(100.0, 1)` is `100`).
+            return wholeOrNumber(rounded)
         case .floor: return first.doubleValue.map { integerOrNumber($0.rounded(.down)) } ?? .null
         case .ceil: return first.doubleValue.map { integerOrNumber($0.rounded(.up)) } ?? .null
         case .abs:
@@ -79,6 +86,16 @@ extension FakeExpression {
             var picked: OrderedDictionary<String, JSONValue> = [:]
             for name in values.dropFirst().compactMap(\.stringValue) { if let value = members[name] { picked[name] = value } }
             return .object(picked)
+        case .omit:
+            guard var members = first.objectValue else { return .null }
+            for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }
+            return .object(members)
+        case .num:
+            switch first {
+            case .integer: return first
+            case .number(let x): return wholeOrNumber(x)
+            default: return .null
+            }
         case .indexOf:
             return .integer(items.firstIndex { ValueComparison.same($0, values[1]) } ?? -1)
         case .type:
@@ -90,11 +107,16 @@ extension FakeExpression {
             case .array: return "array"
             case .object: return "object"
             }
-        case .if, .date, .endOfDay: return .null
+        case .if, .date, .endOfDay, .map: return .null
         }
     }
 
     /// A whole number as an integer, so `round(x)` prints `42`, not `42.0`.
+    /// An integer when the value is whole, else the number.
+    static func wholeOrNumber(_ value: Double) -> JSONValue {
+        value == value.rounded() ? integerOrNumber(value) : number(value)
+    }
+
     static func integerOrNumber(_ value: Double) -> JSONValue {
         value.isFinite && Swift.abs(value) < 9e15 ? .integer(Int(value)) : number(value)
     }

@@ -19,6 +19,20 @@ struct ExpressionContext {
     var records: [JSONValue] = []
     /// `$name`: values bound by `let`, a write step's `as`, and `each`'s `$item`.
     var variables: [String: JSONValue] = [:]
+    /// The contracts' definitions, for calls of them.
+    var definitions: [String: FakeDefinition] = [:]
+
+    /// The context a definition's body runs in: the same records and day, its parameters bound,
+    /// no record, no bare names.
+    func calling(_ definition: FakeDefinition, with arguments: [JSONValue]) -> ExpressionContext {
+        var copy = self
+        copy.record = .null
+        copy.current = .null
+        copy.outer = .null
+        copy.records = []
+        copy.variables = Dictionary(uniqueKeysWithValues: zip(definition.parameters, arguments))
+        return copy
+    }
 
     /// The records of a collection in the caller's tenant, or the global ones; a singleton is a
     /// list of zero or one.

@@ -42,6 +42,12 @@ extension FakeExpression {
             }
         case .binary(let op, let left, let right): return try Self.binary(op, left, right, in: context)
         case .call(let function, let arguments): return try Self.call(function, arguments, in: context)
+        case .apply(let name, let arguments):
+            guard let definition = context.definitions[name] else { throw .internalError("'\(name)' is not defined") }
+            let values = try arguments.map { (argument) throws(FakeError) in try argument.evaluate(in: context) }
+            var inner = context.calling(definition, with: values)
+            for binding in definition.bindings { inner.variables[binding.name] = try binding.value.evaluate(in: inner) }
+            return try definition.value.evaluate(in: inner)
         }
     }
 

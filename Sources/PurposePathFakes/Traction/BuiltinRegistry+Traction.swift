@@ -6,7 +6,6 @@ extension BuiltinRegistry {
     /// (writes), milestones, plans, cross-goal impact and replan rules.
     mutating func registerTraction() {
         registerTractionGoalViews()
-        registerTractionKPILinks()
         registerTractionKPIReadings()
         registerTractionMilestones()
         registerTractionKPIPlan()
