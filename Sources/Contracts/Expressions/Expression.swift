@@ -107,6 +107,10 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
     case sort
     case `if`
+    /// `allowsTransition('goals', 'status', from, to)`: whether a `transition` fake of the contracts
+    /// moves that field of that collection from one value to the other — the state machine
+    /// declared once, by the transition endpoints, and consulted by any other write.
+    case allowsTransition
     /// `map(list, expression)`: the expression for every item, the item being the current record
     /// inside (`map(@goals, {id: id, n: count(@strategies[goalId == outer.id])})`).
     case map
@@ -131,6 +135,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .sort: 2...6
         case .pick, .omit: 2...12
         case .map: 2...2
+        case .allowsTransition: 4...4
         default: 1...1
         }
     }

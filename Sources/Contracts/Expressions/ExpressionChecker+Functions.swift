@@ -75,6 +75,14 @@ extension ExpressionChecker {
         case .type: return .string
         case .indexOf: _ = try list(0); return .number
         case .num: return .number
+        case .allowsTransition:
+            guard case .literal(.string(let collection)) = arguments[0], case .literal(.string) = arguments[1] else {
+                throw problem("allowsTransition() names the collection and field in quotes: allowsTransition('goals', 'status', from, to)")
+            }
+            guard environment.collections[collection] != nil else {
+                throw problem(EditDistance.message("unknown collection '\(collection)'", for: collection, among: environment.collections.keys.sorted()))
+            }
+            return .boolean
         case .map: return .array(.any)
         case .pick, .omit:
             try scalar(0, "object")

@@ -54,11 +54,13 @@ public final class ContractLoader {
     }
 
     var contractSet: ContractSet {
-        ContractSet(
+        var set = ContractSet(
             services: services.sorted { $0.name < $1.name },
             endpoints: endpoints.sorted { ($0.service, $0.path.template, $0.method) < ($1.service, $1.path.template, $1.method) },
             collections: collections, flows: flows.sorted { $0.id < $1.id }, conventions: conventions,
             definitions: definitions)
+        set.transitionTable = set.buildTransitionTable()
+        return set
     }
 
     private func run() {

@@ -33,6 +33,22 @@ extension ContractSet {
 
     /// Whether some transition fake moves `field` of `collection` from `current` to `target`.
     public func allowsTransition(of collection: String, field: String, from current: JSONValue, to target: JSONValue) -> Bool {
-        transitions(of: collection, field: field).contains { ($0.from.isEmpty || $0.from.contains(current)) && $0.to.contains(target) }
+        Self.allows(transitions(of: collection, field: field), from: current, to: target)
+    }
+
+    public static func allows(_ transitions: [Transition], from current: JSONValue, to target: JSONValue) -> Bool {
+        transitions.contains { ($0.from.isEmpty || $0.from.contains(current)) && $0.to.contains(target) }
+    }
+
+    /// Every transition fake's moves, by `collection.field`.
+    func buildTransitionTable() -> [String: [Transition]] {
+        var table: [String: [Transition]] = [:]
+        for endpoint in endpoints {
+            guard let fake = endpoint.fake, case .transition(let collection) = fake.kind else { continue }
+            let field = fake.field ?? "status"
+            let key = collection + "." + field
+            if table[key] == nil { table[key] = transitions(of: collection, field: field) }
+        }
+        return table
     }
 }

@@ -8,6 +8,8 @@ public struct ContractSet: Sendable {
     public var conventions: Conventions = Conventions()
     /// The contracts' named expressions (`define:`), by name.
     public var definitions: [String: FakeDefinition] = [:]
+    /// The moves of every `transition` fake, by `collection.field`, for `allowsTransition(…)`.
+    public var transitionTable: [String: [Transition]] = [:]
 
     public func service(named name: String) -> Service? { services.first { $0.name == name } }
     public func endpoint(id: String) -> Endpoint? { endpoints.first { $0.id == id } }

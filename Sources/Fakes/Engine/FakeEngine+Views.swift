@@ -16,6 +16,7 @@ extension FakeEngine {
                 let tenant = request.caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
                 var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
                 context.definitions = contracts.definitions
+                context.transitions = contracts.transitionTable
                 return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query).answer(in: context, status: status))
             } catch {
                 return .failure(error)

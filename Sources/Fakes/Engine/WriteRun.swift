@@ -10,6 +10,7 @@ struct WriteRun {
     let write: FakeWrite
     let collections: [String: ResourceCollection]
     let definitions: [String: FakeDefinition]
+    let transitions: [String: [ContractSet.Transition]]
     let scope: TemplateScope
     let tenantID: String?
     let now: Date
@@ -25,6 +26,7 @@ struct WriteRun {
         self.write = write
         self.collections = contracts.collections
         self.definitions = contracts.definitions
+        self.transitions = contracts.transitionTable
         self.scope = TemplateScope(request: request, now: now)
         self.tenantID = request.caller?.tenantID
         self.now = now
@@ -64,6 +66,7 @@ struct WriteRun {
         var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: collections)
         context.variables = variables
         context.definitions = definitions
+        context.transitions = transitions
         return context
     }
 

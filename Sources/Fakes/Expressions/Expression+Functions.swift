@@ -86,6 +86,9 @@ extension FakeExpression {
             var picked: OrderedDictionary<String, JSONValue> = [:]
             for name in values.dropFirst().compactMap(\.stringValue) { if let value = members[name] { picked[name] = value } }
             return .object(picked)
+        case .allowsTransition:
+            let key = ValueComparison.text(values[0]) + "." + ValueComparison.text(values[1])
+            return .bool(ContractSet.allows(context.transitions[key] ?? [], from: values[2], to: values[3]))
         case .omit:
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }

@@ -21,6 +21,8 @@ struct ExpressionContext {
     var variables: [String: JSONValue] = [:]
     /// The contracts' definitions, for calls of them.
     var definitions: [String: FakeDefinition] = [:]
+    /// The transition fakes' moves by `collection.field`, for `allowsTransition`.
+    var transitions: [String: [ContractSet.Transition]] = [:]
 
     /// The context a definition's body runs in: the same records and day, its parameters bound,
     /// no record, no bare names.

@@ -2,14 +2,12 @@ import Contracts
 import Fakes
 
 extension BuiltinRegistry {
-    /// The Traction builtins of docs/builtins.md: goal views, strategies, KPI links, KPI readings
-    /// (writes), milestones, plans, cross-goal impact and replan rules.
+    /// The Traction builtins of docs/builtins.md: KPI readings (writes), milestones, plans and
+    /// plan adjustment.
     mutating func registerTraction() {
-        registerTractionGoalViews()
         registerTractionKPIReadings()
         registerTractionMilestones()
         registerTractionKPIPlan()
         registerTractionPlanAdjustment()
-        registerTractionCrossGoal()
     }
 }

@@ -4,8 +4,7 @@ import JSON
 import OrderedCollections
 
 extension BuiltinRegistry {
-    /// `kpiPlan` (a KPI's plan against its actuals) and `goalKpiPlanning` (the planning view of a
-    /// goal's KPI links) of kpi-planning.yaml.
+    /// `kpiPlan` (a KPI's plan against its actuals) of kpi-planning.yaml.
     mutating func registerTractionKPIPlan() {
         register("kpiPlan", description: "A KPI's plan: milestones and planned vs actual per month or quarter.") { call throws(FakeError) in
             let tenant = try TractionStore.tenant(of: call)
@@ -15,23 +14,6 @@ extension BuiltinRegistry {
                 throw .validation(["granularity": "must be one of: month, quarter"])
             }
             return .data(KPIPlanBuilder.plan(numbers, byQuarter: granularity == "quarter"))
-        }
-
-        register("goalKpiPlanning", description: "A goal's KPI links with milestones, next milestone and replan rule.") { call throws(FakeError) in
-            let tenant = try TractionStore.tenant(of: call)
-            let goalID = TractionStore.path(call, "goalId")
-            _ = try TractionStore.goal(goalID, in: tenant)
-            let today = TractionCalendar.day(of: call.now)
-            var items: [JSONValue] = []
-            for link in GoalViewBuilder.links(ofGoal: goalID, in: tenant) {
-                guard let kpiID = link["kpiId"]?.stringValue, let numbers = KPINumbers(kpiID: kpiID, in: tenant, now: call.now) else { continue }
-                var item = GoalViewBuilder.kpiView(of: link, numbers: numbers).objectValue ?? [:]
-                item["milestones"] = .array(numbers.milestones)
-                item["nextMilestone"] = numbers.milestones.first { ($0["targetDate"]?.stringValue ?? "") >= today } ?? .null
-                item["replanRule"] = ReplanRuleStore.rule(for: kpiID, in: tenant)
-                items.append(.object(item))
-            }
-            return .data(["goalId": .string(goalID), "kpis": .array(items)])
         }
     }
 }
