@@ -47,8 +47,12 @@ public indirect enum FakeExpression: Sendable, Equatable {
     public var readsClock: Bool { reads(anyOf: [.now, .today]) }
 
     /// Whether the value depends on more than the records, path, query and day: the clock's
-    /// time (`now`), a header, the calling user or the body.
-    public var readsMoreThanTheRequestAndDay: Bool { reads(anyOf: [.now, .header, .user, .body]) }
+    /// time (`now`), a header, the calling user or the body, or makes a fresh id.
+    public var readsMoreThanTheRequestAndDay: Bool {
+        var fresh = false
+        visit { if case .call(.newId, _) = $0 { fresh = true } }
+        return fresh || reads(anyOf: [.now, .header, .user, .body])
+    }
 
     /// Whether any of these roots is named anywhere in the expression.
     public func reads(anyOf roots: Set<ExpressionRoot>) -> Bool {
@@ -111,6 +115,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// moves that field of that collection from one value to the other — the state machine
     /// declared once, by the transition endpoints, and consulted by any other write.
     case allowsTransition
+    /// `newId('attachment_')`: a fresh id with that prefix, as the collections' ids are made.
+    case newId
     /// `map(list, expression)`: the expression for every item, the item being the current record
     /// inside (`map(@goals, {id: id, n: count(@strategies[goalId == outer.id])})`).
     case map

@@ -89,6 +89,7 @@ extension FakeExpression {
         case .allowsTransition:
             let key = ValueComparison.text(values[0]) + "." + ValueComparison.text(values[1])
             return .bool(ContractSet.allows(context.transitions[key] ?? [], from: values[2], to: values[3]))
+        case .newId: return .string(IDGenerator.make(prefix: ValueComparison.text(first)))
         case .omit:
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }

@@ -5,8 +5,6 @@ import JSON
 extension BuiltinRegistry {
     /// The Traction goal-activity, dashboard-analytics and company-report builtins of docs/builtins.md.
     mutating func registerAnalytics() {
-        register("createGoalActivity", description: "Adds a goal activity; emits activity.created (and decision/attachment events by type).") { call throws(FakeError) in try GoalActivity.create(call) }
-        register("addGoalNote", description: "Adds a note activity with attachments; emits activity.created and attachment.created.") { call throws(FakeError) in try GoalActivity.addNote(call) }
         register("goalStats", description: "Goal counts by status and horizon, and average progress.") { call throws(FakeError) in .data(GoalStats.compute(try AnalyticsData.load(call))) }
         register("recentActivity", description: "Recent activity derived from goals, strategies, readings and completed actions.") { call throws(FakeError) in
             let requested = call.request.query["size"]
