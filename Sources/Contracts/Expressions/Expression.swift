@@ -115,8 +115,14 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// moves that field of that collection from one value to the other — the state machine
     /// declared once, by the transition endpoints, and consulted by any other write.
     case allowsTransition
-    /// `newId('attachment_')`: a fresh id with that prefix, as the collections' ids are made.
+    /// `newId('attachment_')`: a fresh id with that prefix, as the collections' ids are made
+    /// (`newId('pi_', 24)`: with 24 random characters instead of 12).
     case newId
+    /// `get(object, key)`: the member named by a computed key (`get($tier.pricing, body.frequency)`).
+    case get
+    /// `addDays(t, n)`, `addMonths(t, n)`: the instant n days or calendar months after a date or
+    /// timestamp, as an RFC 3339 timestamp (a month after Jan 31 is the end of February).
+    case addDays, addMonths
     /// `map(list, expression)`: the expression for every item, the item being the current record
     /// inside (`map(@goals, {id: id, n: count(@strategies[goalId == outer.id])})`).
     case map
@@ -136,7 +142,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days, .merge, .indexOf: 2...2
+        case .contains, .days, .merge, .indexOf, .get, .addDays, .addMonths: 2...2
+        case .newId: 1...2
         case .if: 3...3
         case .sort: 2...6
         case .pick, .omit: 2...12

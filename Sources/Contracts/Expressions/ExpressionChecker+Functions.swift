@@ -76,6 +76,8 @@ extension ExpressionChecker {
         case .indexOf: _ = try list(0); return .number
         case .num: return .number
         case .newId: try scalar(0, "string"); return .string
+        case .get: try scalar(0, "object"); return .any
+        case .addDays, .addMonths: try scalar(0, "string"); try scalar(1, "number"); return .string
         case .allowsTransition:
             guard case .literal(.string(let collection)) = arguments[0], case .literal(.string) = arguments[1] else {
                 throw problem("allowsTransition() names the collection and field in quotes: allowsTransition('goals', 'status', from, to)")

@@ -4,7 +4,7 @@ import JSONSchema
 extension ContractLoader {
     static let writeKeys = ["steps", "answer", "envelope"]
     static let stepActions = ["let", "require", "create", "update", "delete", "emit"]
-    static let stepOptions = ["value", "where", "set", "channel", "data", "status", "code", "message", "field", "unset", "when", "each", "as"]
+    static let stepOptions = ["value", "where", "set", "channel", "data", "status", "code", "message", "field", "summary", "unset", "when", "each", "as"]
 
     /// Parses `fake.write`: each step's expressions compile now; their types are checked in step
     /// order once every collection is known, so `$name` is typed by the step that bound it.
@@ -84,7 +84,8 @@ extension ContractLoader {
             guard let condition = expression("require", role: .plain) else { return nil }
             let message = reader.has("message") ? template("message") : .literal("Request refused")
             action = .require(condition, .init(status: reader.integer("status") ?? 422, code: reader.string("code"),
-                                               message: message ?? .literal("Request refused"), field: reader.has("field") ? template("field") : nil))
+                                               message: message ?? .literal("Request refused"), field: reader.has("field") ? template("field") : nil,
+                                               summary: reader.has("summary") ? template("summary") : nil))
         case "create":
             guard let collection = reader.string("create"), let value = template("value") else { return nil }
             action = .create(collection: collection, value: value)
@@ -102,7 +103,7 @@ extension ContractLoader {
             action = .emit(event: event, channel: channel, data: template("data", required: false))
         }
         let misplaced: [String: [String]] = [
-            "let": ["value"], "require": ["status", "code", "message", "field"], "create": ["value"],
+            "let": ["value"], "require": ["status", "code", "message", "field", "summary"], "create": ["value"],
             "update": ["where", "set", "unset"], "delete": ["where"], "emit": ["channel", "data"],
         ]
         let allowedHere = Set(misplaced[key] ?? []).union(["when", "each", "as"])

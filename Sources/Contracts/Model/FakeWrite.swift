@@ -48,6 +48,8 @@ public struct FakeWrite: Sendable {
         public var message: ValueTemplate
         /// The field the error names, which may hold placeholders (`items.{{$index}}.id`).
         public var field: ValueTemplate?
+        /// The envelope's error text when field errors are reported (default `Validation failed`).
+        public var summary: ValueTemplate?
     }
 
     public struct Step: Sendable {

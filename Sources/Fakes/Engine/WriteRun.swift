@@ -21,6 +21,7 @@ struct WriteRun {
     /// Field errors of consecutive `require … field:` steps, reported together.
     private var fieldErrors: [String: String] = [:]
     private var fieldRefusal: FakeWrite.Refusal?
+    private var fieldSummary: String?
 
     init(write: FakeWrite, contracts: ContractSet, request: FakeRequest, now: Date) {
         self.write = write
@@ -83,7 +84,10 @@ struct WriteRun {
             guard let template = refusal.field else { throw FakeError(status: refusal.status, message, code: refusal.code) }
             let field = ValueComparison.text(try template.render(in: context))
             if fieldErrors[field] == nil { fieldErrors[field] = message }
-            fieldRefusal = refusal
+            if fieldRefusal == nil || fieldRefusal?.code == nil {
+                fieldRefusal = refusal
+                fieldSummary = try refusal.summary.map { (summary) throws(FakeError) in ValueComparison.text(try summary.render(in: context)) }
+            }
             return []
         case .create(let name, let value):
             let collection = try self.collection(name)
@@ -147,7 +151,7 @@ struct WriteRun {
     /// The gathered field errors as one validation refusal, at the first step that is not a field check.
     private mutating func reportFieldErrors() throws(FakeError) {
         guard !fieldErrors.isEmpty, let refusal = fieldRefusal else { return }
-        throw FakeError(status: refusal.status, "Validation failed",
+        throw FakeError(status: refusal.status, fieldSummary ?? "Validation failed",
                         code: refusal.code ?? (refusal.status == 422 ? "VALIDATION_ERROR" : nil), fieldErrors: fieldErrors)
     }
 }

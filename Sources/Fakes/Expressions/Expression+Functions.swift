@@ -89,7 +89,18 @@ extension FakeExpression {
         case .allowsTransition:
             let key = ValueComparison.text(values[0]) + "." + ValueComparison.text(values[1])
             return .bool(ContractSet.allows(context.transitions[key] ?? [], from: values[2], to: values[3]))
-        case .newId: return .string(IDGenerator.make(prefix: ValueComparison.text(first)))
+        case .newId:
+            let length = values.count > 1 ? Swift.max(1, Swift.min(64, values[1].intValue ?? 12)) : 12
+            return .string(IDGenerator.make(prefix: ValueComparison.text(first), length: length))
+        case .get:
+            guard let members = first.objectValue else { return .null }
+            return members[ValueComparison.text(values[1])] ?? .null
+        case .addDays, .addMonths:
+            guard let text = first.stringValue, let start = RecordInstant.parse(text), let count = values[1].intValue else { return .null }
+            if function == .addDays { return .string(start.addingTimeInterval(TimeInterval(count) * 86_400).rfc3339) }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+            return calendar.date(byAdding: .month, value: count, to: start).map { .string($0.rfc3339) } ?? .null
         case .omit:
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }

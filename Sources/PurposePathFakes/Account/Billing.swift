@@ -5,36 +5,8 @@ import JSON
 import OrderedCollections
 
 extension BuiltinRegistry {
-    /// Promo validation, payment intents and the Stripe webhook: pricing without a payment provider.
+    /// The Stripe webhook: events applied to the subscription of the tenant they name.
     mutating func registerBilling() {
-        register("validatePromo", description: "Prices a tier with a promo code from the global promo catalog.") { call throws(FakeError) in
-            let body = call.body
-            let now = call.now
-            let offer = try call.engine.store.read { (state: borrowing FakeState) -> Result<SubscriptionOffer, FakeError> in
-                Result { () throws(FakeError) -> SubscriptionOffer in
-                    try SubscriptionCatalog.offer(
-                        tierID: body["tierId"]?.stringValue, frequency: body["frequency"]?.stringValue,
-                        promoCode: body["promoCode"]?.stringValue ?? "", in: state.global, now: now, strictPromo: false)
-                }
-            }.get()
-            guard let discount = offer.discount else { return .data(["isValid": false, "newPrice": .number(offer.basePrice)]) }
-            return .data(["isValid": true, "discount": discount, "newPrice": .number(offer.price)])
-        }
-
-        register("createPaymentIntent", description: "Answers a fake Stripe client secret and the amount in cents.") { call throws(FakeError) in
-            let body = call.body
-            let now = call.now
-            let offer = try call.engine.store.read { (state: borrowing FakeState) -> Result<SubscriptionOffer, FakeError> in
-                Result { () throws(FakeError) -> SubscriptionOffer in
-                    try SubscriptionCatalog.offer(
-                        tierID: body["tierId"]?.stringValue, frequency: body["frequency"]?.stringValue,
-                        promoCode: body["promoCode"]?.stringValue, in: state.global, now: now)
-                }
-            }.get()
-            let cents = Int((offer.price * 100).rounded(.toNearestOrAwayFromZero))
-            return .data(["clientSecret": .string(BuiltinCall.clientSecret()), "amount": .integer(cents), "currency": "usd"])
-        }
-
         register("billingWebhook", description: "Applies Stripe-like events to the tenant's subscription.") { call throws(FakeError) in
             try call.applyBillingEvent()
             return .success

@@ -15,9 +15,6 @@ enum SubscriptionRecord {
         "trialExtensionReason",
     ]
 
-    /// The trial fields a new subscription carries over from the one it replaces (a used trial stays used).
-    static let trialHistoryKeys = ["trialEndDate", "trialExtendedBy", "trialExtensionReason"]
-
     /// The members in `keyOrder`, unknown keys after them.
     static func ordered(_ members: OrderedDictionary<String, JSONValue>) -> JSONValue {
         var result: OrderedDictionary<String, JSONValue> = [:]
@@ -25,8 +22,6 @@ enum SubscriptionRecord {
         for (key, value) in members where result[key] == nil { result[key] = value }
         return .object(result)
     }
-
-    static func isActive(_ record: JSONValue?) -> Bool { record?["isActive"] == .bool(true) }
 }
 
 extension FakeState {
