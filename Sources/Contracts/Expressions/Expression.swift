@@ -131,6 +131,9 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `num(x)`: a number as JSON numbers are written here — whole values as integers (`9`, not
     /// `9.0`); null for anything that is not a number.
     case num
+    /// `float(x)`: a number written with its fraction even when whole (`82.0`), for answers whose
+    /// figures always carry one; null for anything that is not a number.
+    case float
     /// `pick(object, 'a', 'b')`: only the named members the object has, in the order named.
     case pick
     /// `indexOf(list, value)`: the position of the first item equal to value, or -1.

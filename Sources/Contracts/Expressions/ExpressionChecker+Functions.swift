@@ -74,7 +74,7 @@ extension ExpressionChecker {
             return .array(element)
         case .type: return .string
         case .indexOf: _ = try list(0); return .number
-        case .num: return .number
+        case .num, .float: return .number
         case .newId: try scalar(0, "string"); return .string
         case .get: try scalar(0, "object"); return .any
         case .addDays, .addMonths: try scalar(0, "string"); try scalar(1, "number"); return .string

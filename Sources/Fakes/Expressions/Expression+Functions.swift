@@ -105,6 +105,7 @@ extension FakeExpression {
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }
             return .object(members)
+        case .float: return first.doubleValue.map(number) ?? .null
         case .num:
             switch first {
             case .integer: return first

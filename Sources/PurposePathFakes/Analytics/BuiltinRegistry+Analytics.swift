@@ -5,7 +5,6 @@ import JSON
 extension BuiltinRegistry {
     /// The Traction goal-activity, dashboard-analytics and company-report builtins of docs/builtins.md.
     mutating func registerAnalytics() {
-        register("goalStats", description: "Goal counts by status and horizon, and average progress.") { call throws(FakeError) in .data(GoalStats.compute(try AnalyticsData.load(call))) }
         register("recentActivity", description: "Recent activity derived from goals, strategies, readings and completed actions.") { call throws(FakeError) in
             let requested = call.request.query["size"]
             let size = requested?.intValue ?? requested?.stringValue.flatMap { Int($0) } ?? (requested == nil || requested == .null ? 10 : nil)
