@@ -11,8 +11,6 @@ extension BuiltinRegistry {
             guard let size, (1...50).contains(size) else { throw .validation(["size": "must be an integer from 1 to 50"]) }
             return .data(.array(RecentActivity.items(try AnalyticsData.load(call), size: size)))
         }
-        register("performanceScore", description: "Weighted score of goals, strategies, KPIs and actions, with a trend.") { call throws(FakeError) in .data(PerformanceScore.compute(try AnalyticsData.load(call))) }
-        register("teamAlignment", description: "Team alignment metrics from goals, actions and KPI sharing.") { call throws(FakeError) in .data(TeamAlignment.compute(try AnalyticsData.load(call))) }
         register("companyReport", description: "A PDF or DOCX company report built from the tenant's goals, actions and readings.") { call throws(FakeError) in try CompanyReport.respond(call) }
     }
 }
