@@ -131,6 +131,12 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `num(x)`: a number as JSON numbers are written here — whole values as integers (`9`, not
     /// `9.0`); null for anything that is not a number.
     case num
+    /// `isDate(x)`: whether x is a date (`YYYY-MM-DD`) or an RFC 3339 timestamp.
+    case isDate
+    /// `take(list, n)`: the first n items.
+    case take
+    /// `flatten(list)`: the items of a list of lists, in order (other items kept as they are).
+    case flatten
     /// `float(x)`: a number written with its fraction even when whole (`82.0`), for answers whose
     /// figures always carry one; null for anything that is not a number.
     case float
@@ -145,7 +151,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days, .merge, .indexOf, .get, .addDays, .addMonths: 2...2
+        case .contains, .days, .merge, .indexOf, .get, .take, .addDays, .addMonths: 2...2
         case .newId: 1...2
         case .if: 3...3
         case .sort: 2...6

@@ -75,6 +75,9 @@ extension ExpressionChecker {
         case .type: return .string
         case .indexOf: _ = try list(0); return .number
         case .num, .float: return .number
+        case .isDate: return .boolean
+        case .take: try scalar(1, "number"); return .array(try list(0))
+        case .flatten: return .array((try list(0)).element ?? .any)
         case .newId: try scalar(0, "string"); return .string
         case .get: try scalar(0, "object"); return .any
         case .addDays, .addMonths: try scalar(0, "string"); try scalar(1, "number"); return .string

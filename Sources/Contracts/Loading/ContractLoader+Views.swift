@@ -44,7 +44,7 @@ extension ContractLoader {
         let required = reader.value("require").map { $0.arrayValue ?? [$0] } ?? []
         for (index, item) in required.enumerated() {
             let itemPointer = reader.value("require")?.arrayValue == nil ? reader.pointer("require") : reader.pointer("require").appending(index)
-            guard let requirement = ObjectReader(item, at: itemPointer, in: document, what: "require", allowed: ["that", "status", "code", "message"], diagnostics: diagnostics),
+            guard let requirement = ObjectReader(item, at: itemPointer, in: document, what: "require", allowed: ["that", "status", "code", "message", "field"], diagnostics: diagnostics),
                 let text = requirement.value("that").flatMap(Self.expressionText),
                 let condition = expression(text, at: requirement.pointer("that"), what: "view require")
             else {
@@ -53,7 +53,7 @@ extension ContractLoader {
             }
             let status = requirement.integer("status") ?? 422
             requirements.append((.init(condition: condition, status: status, code: requirement.string("code"),
-                                       message: requirement.string("message") ?? "Request refused"), itemPointer))
+                                       message: requirement.string("message") ?? "Request refused", field: requirement.string("field")), itemPointer))
         }
         let one = reader.value("one").flatMap { value -> FakeExpression? in
             guard let text = Self.expressionText(value) else { reader.error("view one must be an expression of the record's id", at: "one"); return nil }

@@ -51,6 +51,8 @@ public struct FakeView: Sendable {
         public var status: Int
         public var code: String?
         public var message: String
+        /// When set, the refusal is a field error of the validation envelope (`errors.size`).
+        public var field: String? = nil
     }
 
     /// `let`: named values (`$goal`), evaluated in order before anything else.

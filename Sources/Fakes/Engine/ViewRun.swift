@@ -14,6 +14,9 @@ struct ViewRun {
         var context = base
         for binding in view.bindings { context.variables[binding.name] = try binding.value.evaluate(in: context) }
         for requirement in view.requirements where !(try requirement.condition.holds(in: context)) {
+            if let field = requirement.field {
+                throw FakeError(status: requirement.status, "Validation failed", code: requirement.code ?? "VALIDATION_ERROR", fieldErrors: [field: requirement.message])
+            }
             throw FakeError(status: requirement.status, requirement.message, code: requirement.code)
         }
         guard let from = view.from else { return respond(try select(in: context), status: status) }

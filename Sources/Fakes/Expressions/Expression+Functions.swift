@@ -105,6 +105,9 @@ extension FakeExpression {
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }
             return .object(members)
+        case .isDate: return .bool(first.stringValue.flatMap { RecordInstant.parse($0) } != nil)
+        case .take: return .array(Array(items.prefix(Swift.max(0, values[1].intValue ?? 0))))
+        case .flatten: return .array(items.flatMap { $0.arrayValue ?? [$0] })
         case .float: return first.doubleValue.map(number) ?? .null
         case .num:
             switch first {

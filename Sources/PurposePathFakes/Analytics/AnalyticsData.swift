@@ -4,7 +4,7 @@ import Foundation
 import JSON
 
 /// A read-only view of one tenant's Traction records with the KPI figures of every link: what
-/// the dashboard analytics and the company report compute from (analytics.yaml, reports.yaml).
+/// the company report computes from (reports.yaml); the dashboard analytics are views in analytics.yaml.
 struct AnalyticsData {
     /// A link's figures: its KPI's numbers judged against the link's threshold.
     struct LinkFigures {
@@ -49,11 +49,6 @@ struct AnalyticsData {
 
     func links(ofGoal id: String) -> [JSONValue] { links.filter { $0["goalId"]?.stringValue == id } }
 
-    /// Actions whose `connections.goalIds` name the goal.
-    func actions(ofGoal id: String) -> [JSONValue] {
-        actions.filter { ($0["connections"]?["goalIds"]?.arrayValue ?? []).contains(.string(id)) }
-    }
-
     func figures(of link: JSONValue) -> LinkFigures {
         let numbers = link["kpiId"]?.stringValue.flatMap { numbersByKPI[$0] }
         return LinkFigures(numbers: numbers, onTrack: numbers?.onTrack(thresholdPct: link["thresholdPct"]?.doubleValue))
@@ -68,45 +63,8 @@ struct AnalyticsData {
         return name.isEmpty ? id : name
     }
 
-    /// Month-over-month direction of the mean KPI attainment: the tenant's latest reading month
-    /// against the month before, over KPIs with a reading and a planned value in both; ±2 points.
-    func trend() -> String {
-        let months = tenant.all("kpiReadings").compactMap { $0["period"]?.stringValue }.filter(TractionCalendar.isMonth)
-        guard let latest = months.max(), let previous = Self.month(before: latest) else { return "stable" }
-        var recent: [Double] = []
-        var earlier: [Double] = []
-        for id in numbersByKPI.keys.sorted() {
-            guard let numbers = numbersByKPI[id], let inLatest = Self.attainment(numbers, inMonth: latest),
-                let inPrevious = Self.attainment(numbers, inMonth: previous)
-            else { continue }
-            recent.append(inLatest)
-            earlier.append(inPrevious)
-        }
-        guard !recent.isEmpty else { return "stable" }
-        let change = Self.mean(recent) - Self.mean(earlier)
-        return change > 2 ? "improving" : change < -2 ? "declining" : "stable"
-    }
-
-    /// The KPI's attainment in one month: its latest reading of that period against that month's plan.
-    static func attainment(_ numbers: KPINumbers, inMonth month: String) -> Double? {
-        guard let reading = numbers.readings.last(where: { $0["period"]?.stringValue == month }) else { return nil }
-        return KPINumbers.percent(
-            KPINumbers.effectiveValue(of: reading), against: numbers.plannedValue(forMonth: month), direction: numbers.direction)
-    }
-
-    static func month(before month: String) -> String? {
-        guard let (year, number) = TractionCalendar.parseMonth(month) else { return nil }
-        let (y, m) = number == 1 ? (year - 1, 12) : (year, number - 1)
-        return String(format: "%04d-%02d", y, m)
-    }
-
     // MARK: Arithmetic
 
-    /// The mean, 0 for no values.
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-
-    /// `part / whole × 100`, 0 when `whole` is 0.
-    static func rate(_ part: Int, of whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) * 100 }
 
     static func round1(_ value: Double) -> Double { value.isFinite ? (value * 10).rounded() / 10 : 0 }
 
