@@ -101,7 +101,10 @@ public enum BinaryOperator: String, Sendable, CaseIterable {
 /// The functions of the expression language, with their arity.
 public enum ExpressionFunction: String, Sendable, CaseIterable {
     case count, sum, min, max, avg, first, last, len, distinct
-    case lower, upper, contains, split
+    case lower, upper, contains
+    /// `split(text)`: a comma-separated list; `split(text, '-_')`: the parts between any of those
+    /// characters, empty parts dropped.
+    case split
     case round, floor, ceil, abs
     case days, date, endOfDay
     /// `merge(a, b)`: object a with b's members laid over it (in a's order, new ones after).
@@ -131,6 +134,13 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     /// `num(x)`: a number as JSON numbers are written here — whole values as integers (`9`, not
     /// `9.0`); null for anything that is not a number.
     case num
+    /// `urlHost(x)`: the host of a URL, lower-cased, without a leading `www.` (`https://` is assumed
+    /// when the text has no scheme); null when it has none.
+    case urlHost
+    /// `capitalize(x)`: the text with its first letter upper-cased.
+    case capitalize
+    /// `join(list, ', ')`: the items' text joined by the separator.
+    case join
     /// `isDate(x)`: whether x is a date (`YYYY-MM-DD`) or an RFC 3339 timestamp.
     case isDate
     /// `take(list, n)`: the first n items.
@@ -151,8 +161,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days, .merge, .indexOf, .get, .take, .addDays, .addMonths: 2...2
-        case .newId: 1...2
+        case .contains, .days, .merge, .indexOf, .get, .take, .join, .addDays, .addMonths: 2...2
+        case .newId, .split: 1...2
         case .if: 3...3
         case .sort: 2...6
         case .pick, .omit: 2...12

@@ -76,6 +76,8 @@ extension ExpressionChecker {
         case .indexOf: _ = try list(0); return .number
         case .num, .float: return .number
         case .isDate: return .boolean
+        case .urlHost, .capitalize: return .string
+        case .join: _ = try list(0); return .string
         case .take: try scalar(1, "number"); return .array(try list(0))
         case .flatten: return .array((try list(0)).element ?? .any)
         case .newId: try scalar(0, "string"); return .string

@@ -50,7 +50,20 @@ extension FakeExpression {
             }
         case .lower: return first.stringValue.map { .string($0.lowercased()) } ?? .null
         case .upper: return first.stringValue.map { .string($0.uppercased()) } ?? .null
-        case .split: return .array(ValueComparison.list(first.stringValue.map { .string($0 + ",") } ?? .null))
+        case .split:
+            guard values.count > 1 else { return .array(ValueComparison.list(first.stringValue.map { .string($0 + ",") } ?? .null)) }
+            guard let text = first.stringValue else { return .array([]) }
+            let separators = Set(ValueComparison.text(values[1]))
+            return .array(text.split(whereSeparator: { separators.contains($0) }).map { .string(String($0)) })
+        case .urlHost:
+            guard let text = first.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return .null }
+            guard let host = [text, "https://" + text].lazy.compactMap({ URLComponents(string: $0)?.host }).first(where: { !$0.isEmpty }) else { return .null }
+            let lowered = host.lowercased()
+            return .string(lowered.hasPrefix("www.") ? String(lowered.dropFirst(4)) : lowered)
+        case .capitalize:
+            guard let text = first.stringValue else { return .null }
+            return .string(text.prefix(1).uppercased() + text.dropFirst())
+        case .join: return .string(items.map(ValueComparison.text).joined(separator: ValueComparison.text(values[1])))
         case .contains:
             if case .array(let list) = first { return .bool(list.contains { ValueComparison.same($0, values[1]) }) }
             guard let text = first.stringValue, values[1] != .null else { return .bool(false) }

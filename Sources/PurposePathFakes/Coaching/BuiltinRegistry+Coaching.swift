@@ -16,6 +16,5 @@ extension BuiltinRegistry {
         register("schedulingSuggestions", description: "Schedules actions by dependencies, capacity and unavailable dates.") { call throws(FakeError) in
             .data(Scheduling.evaluate(call.body, today: CalendarDay(utc: call.now)))
         }
-        register("websiteScan", description: "Derives a business name and industry from the URL's host; no network.") { call throws(FakeError) in try WebsiteScan.respond(call) }
     }
 }
