@@ -150,4 +150,22 @@ import TestSupport
             "25:28 match finds the record of get, update, delete or transition",
         ])
     }
+
+    @Test func definitionsAreCheckedWhereTheyAreWrittenAndAtEveryCall() throws {
+        func messages(_ define: String, _ select: String) throws -> [String] {
+            let file = contract("select: \"{{\(select)}}\"") + "\ndefine:\n" + define.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            let dir = try TemporaryDirectory(["services.yaml": servicesYAML, "common/errors.yaml": Self.common, "traction/goals.yaml": file])
+            return ContractLoader.load(directory: dir.path).diagnostics.map(\.message)
+        }
+        #expect(try messages("total(g): \"count(@strategies[goalId == $g.id])\"", "total(first(@goals))") == [])
+        // A field the body reads is checked against what the call passes.
+        #expect(try messages("label(g): \"$g.titel\"", "label(first(@goals))").contains { $0.contains("in label(): unknown field 'titel'") && $0.contains("did you mean 'title'") })
+        #expect(try messages("one(x): \"$x\"", "one(1, 2)").contains("view select: one() takes 1 argument, not 2"))
+        #expect(try messages("loop(x): \"loop($x)\"", "1").contains { $0.contains("loop() calls itself") })
+        #expect(try messages("who(x): \"path.ownerId\"", "1").contains { $0.contains("not 'path'; pass it in as an argument") })
+        #expect(try messages("bare(x): \"title\"", "1").contains { $0.contains("not bare names like 'title'") })
+        #expect(try messages("count(x): \"1\"", "1").contains { $0.contains("'count' is a function of the language") })
+        #expect(try messages("x: \"1\"", "1").contains { $0.contains("a definition is named like a call") })
+        #expect(try messages("ok(x): \"$x\"", "nope(1)").contains { $0.contains("unknown function 'nope'") })
+    }
 }

@@ -118,4 +118,62 @@ import Testing
         #expect(try value("sort(@strategies, 'order').id") == ["s2", "s1"])
         #expect(try value("null == missing") == true)
     }
+
+    @Test func objectsAndListsAreReshaped() throws {
+        #expect(try value("map(@goals[status == 'active'], {id: id, strategies: count(@strategies[goalId == outer.id])})")
+            == [["id": "g1", "strategies": 2], ["id": "g3", "strategies": 0]])
+        #expect(try value("pick(record, 'status', 'id', 'nope')") == ["status": "active", "id": "g1"])
+        #expect(try value("omit(record, 'progress', 'dueDate')") == ["id": "g1", "title": "Grow", "status": "active"])
+        #expect(try value("get({monthly: 9.5}, 'monthly')") == 9.5)
+        #expect(try value("take(@goals.id, 2)") == ["g1", "g2"])
+        #expect(try value("flatten([[1, 2], [3], 4])") == [1, 2, 3, 4])
+        #expect(try value("indexOf(['a', 'b'], 'b')") == 1)
+        #expect(try value("indexOf(['a', 'b'], 'z')") == -1)
+        #expect(try value("join(@goals.id, ', ')") == "g1, g2, g3")
+        #expect(try value("['a'] + ['b', 'c']") == ["a", "b", "c"])
+    }
+
+    @Test func typesNumbersTextAndTime() throws {
+        #expect(try value("[type(record), type(@goals), type('x'), type(1.5), type(true), type(missing)]")
+            == ["object", "array", "string", "number", "boolean", "null"])
+        #expect(try value("[isDate('2025-11-24'), isDate('2025-11-24T16:00:00Z'), isDate('soon'), isDate(3)]") == [true, true, false, false])
+        #expect(try value("num(9.0)") == 9)
+        #expect(try value("num('9')") == .null)
+        #expect(try value("float(82)") == .number(82))
+        #expect(try value("round(99.96, 1)") == 100)
+        #expect(try value("split('acme-tools_co', '-_')") == ["acme", "tools", "co"])
+        #expect(try value("capitalize('acme')") == "Acme")
+        #expect(try value("[urlHost('https://www.Acme-Tools.com/about'), urlHost('acme.io'), urlHost('')]") == ["acme-tools.com", "acme.io", .null])
+        #expect(try value("addDays('2025-11-24T16:00:00Z', 14)") == "2025-12-08T16:00:00Z")
+        #expect(try value("addMonths('2025-01-31T00:00:00Z', 1)") == "2025-02-28T00:00:00Z")
+        #expect(try value("addMonths('2025-11-24', 12)") == "2026-11-24T00:00:00Z")
+        let id = try #require(try value("newId('pi_', 24)").stringValue)
+        let another = try value("newId('pi_', 24)").stringValue
+        #expect(id.hasPrefix("pi_") && id.count == 27 && id != another)
+    }
+
+    @Test func transitionsComeFromTheTransitionFakes() throws {
+        var context = self.context
+        context.transitions = Shipped.contracts.transitionTable
+        func holds(_ text: String) throws -> JSONValue { try ExpressionParser.parse(text).evaluate(in: context) }
+        #expect(try holds("allowsTransition('goals', 'status', 'draft', 'active')") == true)
+        #expect(try holds("allowsTransition('goals', 'status', 'active', 'completed')") == true)
+        #expect(try holds("allowsTransition('goals', 'status', 'completed', 'active')") == false)
+        #expect(try holds("allowsTransition('goals', 'status', 'draft', 'paused')") == false)
+    }
+
+    @Test func definitionsBindTheirParametersAndLets() throws {
+        var context = self.context
+        context.definitions = Shipped.contracts.definitions
+        func value(_ text: String) throws -> JSONValue { try ExpressionParser.parse(text).evaluate(in: context) }
+        #expect(try value("against(45, 50, 'up')") == 90)
+        #expect(try value("against(4, 5, 'down')") == 100)
+        #expect(try value("against(6, 5, 'down')") == 83.3)
+        #expect(try value("against(null, 5, 'up')") == .null)
+        #expect(try value("against(1, 0, 'up')") == 100)
+        #expect(try value("rate(1, 4)").doubleValue == 25)
+        #expect(try value("rate(1, 0)") == 0)
+        // A definition's lets see its parameters and each other: the figures of a KPI without readings.
+        #expect(try value("kpiFigures({id: 'kpi_none'}).currentValue") == .null)
+    }
 }
