@@ -85,7 +85,7 @@ extension ExpressionChecker {
         case .addDays, .addMonths: try scalar(0, "string"); try scalar(1, "number"); return .string
         case .allowsTransition:
             guard case .literal(.string(let collection)) = arguments[0], case .literal(.string) = arguments[1] else {
-                throw problem("allowsTransition() names the collection and field in quotes: allowsTransition('goals', 'status', from, to)")
+                throw problem("allowsTransition() names the collection and field in quotes: allowsTransition('orders', 'state', from, to)")
             }
             guard environment.collections[collection] != nil else {
                 throw problem(EditDistance.message("unknown collection '\(collection)'", for: collection, among: environment.collections.keys.sorted()))

@@ -6,7 +6,7 @@ extension ContractLoader {
     /// `$item` and `$index` inside its own `each`, and a record of its collection where it reads
     /// one; the collections named must exist, emitted events must be declared, and the statuses
     /// refused must be among the endpoint's responses.
-    func checkWrite(_ steps: [(FakeWrite.Step, [WriteCheck])], answer: [WriteCheck], endpointID: String, document: YAMLDocument) {
+    func checkWrite(_ steps: [(FakeWrite.Step, [WriteCheck])], answer: [WriteCheck], tenant: WriteCheck?, endpointID: String, document: YAMLDocument) {
         guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
         var variables: [String: ExpressionType] = [:]
         func check(_ item: WriteCheck, _ environment: ExpressionEnvironment) -> ExpressionType? {
@@ -15,6 +15,7 @@ extension ContractLoader {
                 return nil
             }
         }
+        if let tenant { _ = check(tenant, expressionEnvironment(for: endpoint)) }
         for (step, checks) in steps {
             var environment = expressionEnvironment(for: endpoint)
             environment.variables = variables
@@ -23,7 +24,7 @@ extension ContractLoader {
             if let name = step.action.collection {
                 if let collection = collections[name] {
                     recordType = .object(collection.schema?.shape)
-                    if !collection.global, endpoint.auth == AuthRequirement.none {
+                    if !collection.global, endpoint.auth == AuthRequirement.none, tenant == nil {
                         diagnostics.error("'\(endpointID)' has auth none, so its write can only change a global collection; '\(name)' is per tenant", at: location)
                     }
                 } else {

@@ -2,7 +2,7 @@ import JSON
 import JSONSchema
 
 extension ContractLoader {
-    static let writeKeys = ["steps", "answer", "envelope"]
+    static let writeKeys = ["tenant", "steps", "answer", "envelope"]
     static let stepActions = ["let", "require", "create", "update", "delete", "emit"]
     static let stepOptions = ["value", "where", "set", "channel", "data", "status", "code", "message", "field", "summary", "unset", "when", "each", "as"]
 
@@ -19,6 +19,14 @@ extension ContractLoader {
         for (index, item) in list.enumerated() {
             if let step = parseStep(item, at: reader.pointer("steps").appending(index), in: document) { steps.append(step) }
         }
+        var tenant: FakeExpression?
+        if let value = reader.value("tenant") {
+            if let text = Self.expressionText(value) {
+                tenant = parseExpression(text, at: reader.pointer("tenant"), in: document, what: "write tenant")
+            } else {
+                reader.error("write tenant must be an expression (text), found \(value.typeName)", at: "tenant")
+            }
+        }
         var answer: ValueTemplate?
         if let value = reader.value("answer") {
             do { answer = try ValueTemplate.compile(value, at: reader.pointer("answer")) } catch {
@@ -28,10 +36,11 @@ extension ContractLoader {
         let answerChecks = answer?.expressions(at: reader.pointer("answer")).map {
             WriteCheck(expression: $0.0, pointer: $0.1, what: "write answer", role: .plain)
         } ?? []
+        let tenantCheck = tenant.map { WriteCheck(expression: $0, pointer: reader.pointer("tenant"), what: "write tenant", role: .plain) }
         deferredChecks.append { [unowned self] in
-            checkWrite(steps, answer: answerChecks, endpointID: endpointID, document: document)
+            checkWrite(steps, answer: answerChecks, tenant: tenantCheck, endpointID: endpointID, document: document)
         }
-        return FakeWrite(steps: steps.map(\.0), answer: answer, envelope: reader.bool("envelope") ?? true, location: reader.location)
+        return FakeWrite(tenant: tenant, steps: steps.map(\.0), answer: answer, envelope: reader.bool("envelope") ?? true, location: reader.location)
     }
 
     private func parseStep(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) -> (FakeWrite.Step, [WriteCheck])? {

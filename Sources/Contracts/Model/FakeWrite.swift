@@ -64,6 +64,10 @@ public struct FakeWrite: Sendable {
         public var location: SourceLocation
     }
 
+    /// `tenant:`: whose records the steps change, when not the caller's — a webhook names the
+    /// tenant in its body. A tenant that does not exist has no records: steps that read find
+    /// nothing, and a step that writes refuses with 403.
+    public var tenant: FakeExpression?
     public var steps: [Step]
     /// The answer's data; `{success: true}` alone when absent.
     public var answer: ValueTemplate?

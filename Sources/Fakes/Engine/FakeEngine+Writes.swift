@@ -10,7 +10,7 @@ extension FakeEngine {
         if request.endpoint.auth.isProtected, request.caller == nil { throw .unauthorized("Authentication required") }
         var run = WriteRun(write: write, contracts: contracts, request: request, now: now)
         let answer: JSONValue? = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue? in
-            if let tenantID = request.caller?.tenantID, state.tenants[tenantID] == nil {
+            if write.tenant == nil, let tenantID = request.caller?.tenantID, state.tenants[tenantID] == nil {
                 throw .forbidden("Tenant '\(tenantID)' does not exist")
             }
             var draft = state
@@ -19,7 +19,7 @@ extension FakeEngine {
             return answer
         }
         for event in run.events {
-            publish(event: event.event, channel: event.channel, tenantID: request.caller?.tenantID, data: event.data)
+            publish(event: event.event, channel: event.channel, tenantID: run.tenantID, data: event.data)
         }
         guard let answer else { return .json(["success": true], status: status) }
         return write.envelope ? .data(answer, status: status) : .json(answer, status: status)

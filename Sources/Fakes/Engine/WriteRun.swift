@@ -12,7 +12,7 @@ struct WriteRun {
     let definitions: [String: FakeDefinition]
     let transitions: [String: [ContractSet.Transition]]
     let scope: TemplateScope
-    let tenantID: String?
+    private(set) var tenantID: String?
     let now: Date
     /// What the steps bound (`$name`).
     private(set) var variables: [String: JSONValue] = [:]
@@ -34,6 +34,11 @@ struct WriteRun {
     }
 
     mutating func run(on state: inout FakeState) throws(FakeError) -> JSONValue? {
+        if let tenant = write.tenant {
+            // Whose records: evaluated before any step, against the caller's (or no) records.
+            let named = try tenant.evaluate(in: context(state))
+            tenantID = named.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        }
         for step in write.steps {
             if case .require(_, let refusal) = step.action, refusal.field != nil {} else { try reportFieldErrors() }
             let items: [JSONValue?]

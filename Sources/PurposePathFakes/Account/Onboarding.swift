@@ -110,3 +110,11 @@ extension BuiltinCall {
         }
     }
 }
+
+extension FakeState {
+    /// Runs `body` on one tenant's records in place; a tenant that does not exist is 403.
+    mutating func withAccountTenant<T>(_ id: String, _ body: (inout TenantState) throws(FakeError) -> T) throws(FakeError) -> T {
+        guard tenants[id] != nil else { throw .forbidden("Tenant '\(id)' does not exist") }
+        return try body(&tenants[id, default: TenantState(id: id, name: id)])
+    }
+}
