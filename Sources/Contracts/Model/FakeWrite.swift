@@ -30,7 +30,8 @@ public struct FakeWrite: Sendable {
         /// `require: condition`: when it does not hold, the write refuses (a `field` makes the
         /// refusal a field error of the validation envelope).
         case require(FakeExpression, Refusal)
-        /// `create: collection` / `value:` the record's members (id and timestamps are added).
+        /// `create: collection` / `value:` the record's members (the id and the timestamps the value
+        /// leaves out are added).
         case create(collection: String, value: ValueTemplate)
         /// `update: collection` / `where:` which records / `set:` members laid over each one /
         /// `unset:` members removed.

@@ -102,7 +102,12 @@ struct WriteRun {
                 members.removeValue(forKey: collection.idField)
                 members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
             }
-            collection.stamp(&members, created: true, now: now)
+            // Timestamps the value names are kept (a record written back keeps its history).
+            if let fields = collection.timestamps {
+                let time = JSONValue.string(now.rfc3339)
+                if members[fields.created] == nil { members[fields.created] = time }
+                if members[fields.updated] == nil { members[fields.updated] = time }
+            }
             let record = JSONValue.object(members)
             try state.withScope(of: collection, tenantID: tenantID) { (records: inout TenantState) throws(FakeError) in
                 if collection.singleton { records.setSingleton(name, record) } else {
