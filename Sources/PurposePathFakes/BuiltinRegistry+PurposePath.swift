@@ -12,7 +12,6 @@ extension BuiltinRegistry {
         var registry = BuiltinRegistry()
         registry.registerStreams()
         registry.registerAuthentication()
-        registry.registerAccount()
         registry.registerCoaching()
         registry.registerTraction()
         registry.registerAnalytics()
