@@ -111,7 +111,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case merge
     /// `month(x)`: the `YYYY-MM` of a date or timestamp.
     case month
-    /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable.
+    /// `sort(list, 'field', '-other')`: the list ordered by item fields (`-` descending), stable;
+    /// `sort(list)` orders the items themselves.
     case sort
     case `if`
     /// `allowsTransition('goals', 'status', from, to)`: whether a `transition` fake of the contracts
@@ -141,6 +142,12 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case capitalize
     /// `join(list, ', ')`: the items' text joined by the separator.
     case join
+    /// `words(text)`: the lower-cased runs of letters a–z and digits, in order (`'Grow, fast!'` →
+    /// `['grow', 'fast']`), for word-overlap scoring.
+    case words
+    /// `slice(x, start, end)`: part of a text or list by position; negative positions count from
+    /// the end (`slice(word, -1)` is the last letter, `slice(word, 0, -1)` all but it).
+    case slice
     /// `isDate(x)`: whether x is a date (`YYYY-MM-DD`) or an RFC 3339 timestamp.
     case isDate
     /// `take(list, n)`: the first n items.
@@ -164,7 +171,8 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
         case .contains, .days, .merge, .indexOf, .get, .take, .join, .addDays, .addMonths: 2...2
         case .newId, .split: 1...2
         case .if: 3...3
-        case .sort: 2...6
+        case .sort: 1...6
+        case .slice: 2...3
         case .pick, .omit: 2...12
         case .map: 2...2
         case .allowsTransition: 4...4

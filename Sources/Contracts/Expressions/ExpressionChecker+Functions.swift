@@ -76,6 +76,10 @@ extension ExpressionChecker {
         case .indexOf: _ = try list(0); return .number
         case .num, .float: return .number
         case .isDate: return .boolean
+        case .words: try scalar(0, "string"); return .array(.string)
+        case .slice:
+            for index in 1..<types.count { try scalar(index, "number") }
+            return types[0].element != nil ? types[0] : .string
         case .urlHost, .capitalize: return .string
         case .join: _ = try list(0); return .string
         case .take: try scalar(1, "number"); return .array(try list(0))
@@ -99,6 +103,7 @@ extension ExpressionChecker {
         case .if:
             try expectBoolean(arguments[0], "if()")
             let (a, b) = (types[1], types[2])
+            if case .array(let x) = a, case .array = b { return .array(x) }
             return a.scalarKind == b.scalarKind && a.scalarKind != "array" && a.scalarKind != "object" ? a : a.isNull ? b : b.isNull ? a : .any
         }
     }

@@ -40,6 +40,7 @@ extension ExpressionChecker {
             case (.array(let element), .array), (.array(let element), .any), (.array(let element), .null),
                  (.any, .array(let element)), (.null, .array(let element)):
                 return .array(element)
+            case (.any, .any): return .any
             default: break
             }
             try expectNumber(left, "'+'")

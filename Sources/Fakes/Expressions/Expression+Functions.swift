@@ -93,7 +93,34 @@ extension FakeExpression {
             guard let text = first.stringValue, let day = CalendarDay(parsing: text.utf8.count == 7 ? text + "-01" : text) else { return .null }
             return .string(String(day.iso.prefix(7)))
         case .sort:
+            guard values.count > 1 else {
+                return .array(items.enumerated().sorted { a, b in
+                    let order = RecordOrdering.compare(a.element, b.element, descending: false)
+                    return order == .orderedSame ? a.offset < b.offset : order == .orderedAscending
+                }.map(\.element))
+            }
             return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
+        case .words:
+            guard let text = first.stringValue else { return .array([]) }
+            var words: [JSONValue] = []
+            var word = String.UnicodeScalarView()
+            for scalar in text.lowercased().unicodeScalars {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { word.append(scalar); continue }
+                if !word.isEmpty { words.append(.string(String(word))); word = String.UnicodeScalarView() }
+            }
+            if !word.isEmpty { words.append(.string(String(word))) }
+            return .array(words)
+        case .slice:
+            func bounds(_ count: Int) -> Range<Int> {
+                func clamp(_ value: Int) -> Int { Swift.max(0, Swift.min(count, value < 0 ? count + value : value)) }
+                let start = clamp(values[1].intValue ?? 0)
+                let end = values.count > 2 ? clamp(values[2].intValue ?? count) : count
+                return start..<Swift.max(start, end)
+            }
+            if case .array(let list) = first { return .array(Array(list[bounds(list.count)])) }
+            guard let text = first.stringValue else { return .null }
+            let characters = Array(text)
+            return .string(String(characters[bounds(characters.count)]))
         case .pick:
             guard let members = first.objectValue else { return .null }
             var picked: OrderedDictionary<String, JSONValue> = [:]

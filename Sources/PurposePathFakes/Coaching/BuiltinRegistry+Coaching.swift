@@ -2,11 +2,8 @@ import Contracts
 import Fakes
 
 extension BuiltinRegistry {
-    /// The Coaching builtins of docs/builtins.md (`alignmentCheck` also serves Traction's POST /alignment/check).
+    /// The Coaching builtins of docs/builtins.md.
     mutating func registerCoaching() {
-        register("alignmentCheck", description: "A deterministic 0–100 alignment score from word overlap of goal and foundation.") { call throws(FakeError) in
-            .data(AlignmentCheck.evaluate(call.body, now: call.now))
-        }
         register("strategicAlignment", description: "Scores each action against the goals given; connections, recommendations, insights.") { call throws(FakeError) in
             .data(StrategicAlignment.evaluate(call.body))
         }
