@@ -7,9 +7,6 @@ extension BuiltinRegistry {
         register("strategicAlignment", description: "Scores each action against the goals given; connections, recommendations, insights.") { call throws(FakeError) in
             .data(StrategicAlignment.evaluate(call.body))
         }
-        register("prioritizationSuggestions", description: "Suggests a priority per action from due date, linked goals and impact.") { call throws(FakeError) in
-            .data(try Prioritization.evaluate(call.body, today: CalendarDay(utc: call.now)))
-        }
         register("schedulingSuggestions", description: "Schedules actions by dependencies, capacity and unavailable dates.") { call throws(FakeError) in
             .data(Scheduling.evaluate(call.body, today: CalendarDay(utc: call.now)))
         }
