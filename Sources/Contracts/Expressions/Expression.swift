@@ -142,6 +142,9 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case capitalize
     /// `join(list, ', ')`: the items' text joined by the separator.
     case join
+    /// `months(from, to)`: every `YYYY-MM` from one month to another, inclusive (at most 2,400);
+    /// `quarter(month)`: its `YYYY-Qn`.
+    case months, quarter
     /// `words(text)`: the lower-cased runs of letters a–z and digits, in order (`'Grow, fast!'` →
     /// `['grow', 'fast']`), for word-overlap scoring.
     case words
@@ -168,7 +171,7 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     public var arity: ClosedRange<Int> {
         switch self {
         case .round: 1...2
-        case .contains, .days, .merge, .indexOf, .get, .take, .join, .addDays, .addMonths: 2...2
+        case .contains, .days, .merge, .indexOf, .get, .take, .join, .months, .addDays, .addMonths: 2...2
         case .newId, .split: 1...2
         case .if: 3...3
         case .sort: 1...6

@@ -76,6 +76,8 @@ extension ExpressionChecker {
         case .indexOf: _ = try list(0); return .number
         case .num, .float: return .number
         case .isDate: return .boolean
+        case .months: return .array(.string)
+        case .quarter: return .string
         case .words: try scalar(0, "string"); return .array(.string)
         case .slice:
             for index in 1..<types.count { try scalar(index, "number") }

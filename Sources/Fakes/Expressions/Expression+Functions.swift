@@ -100,6 +100,23 @@ extension FakeExpression {
                 }.map(\.element))
             }
             return .array(RecordOrdering(keys: Array(values.dropFirst())).sorted(items))
+        case .months:
+            func parse(_ value: JSONValue) -> (Int, Int)? {
+                guard let text = value.stringValue, text.utf8.count == 7, let day = CalendarDay(parsing: text + "-01") else { return nil }
+                let parts = day.iso.split(separator: "-")
+                return (Int(parts[0]) ?? 0, Int(parts[1]) ?? 0)
+            }
+            guard var (year, month) = parse(values[0]), let end = parse(values[1]) else { return .array([]) }
+            var result: [JSONValue] = []
+            while (year, month) <= end, result.count < 2_400 {
+                result.append(.string((year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0" : "") + "\(month)"))
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            }
+            return .array(result)
+        case .quarter:
+            guard let text = first.stringValue, text.utf8.count == 7, let day = CalendarDay(parsing: text + "-01") else { return .null }
+            let parts = day.iso.split(separator: "-")
+            return .string("\(parts[0])-Q\(((Int(parts[1]) ?? 1) - 1) / 3 + 1)")
         case .words:
             guard let text = first.stringValue else { return .array([]) }
             var words: [JSONValue] = []

@@ -5,7 +5,6 @@ extension BuiltinRegistry {
     /// The Traction builtins of docs/builtins.md: KPI readings (writes), milestones, plans and
     /// plan adjustment.
     mutating func registerTraction() {
-        registerTractionKPIPlan()
         registerTractionPlanAdjustment()
     }
 }

@@ -3,22 +3,8 @@ import Fakes
 import JSON
 import OrderedCollections
 
-extension BuiltinRegistry {
-    /// `kpiPlan` (a KPI's plan against its actuals) of kpi-planning.yaml.
-    mutating func registerTractionKPIPlan() {
-        register("kpiPlan", description: "A KPI's plan: milestones and planned vs actual per month or quarter.") { call throws(FakeError) in
-            let tenant = try TractionStore.tenant(of: call)
-            let numbers = try TractionStore.numbers(TractionStore.path(call, "sharedKpiId"), in: tenant, now: call.now)
-            let granularity = call.request.query["granularity"]?.stringValue ?? "month"
-            guard granularity == "month" || granularity == "quarter" else {
-                throw .validation(["granularity": "must be one of: month, quarter"])
-            }
-            return .data(KPIPlanBuilder.plan(numbers, byQuarter: granularity == "quarter"))
-        }
-    }
-}
-
-/// The KpiPlan answer: the KPI's figures, its milestones and one point per month or quarter.
+/// The KpiPlan answer of `adjustKpiPlan` (GET's is the `kpiPlan` definition of kpi-planning.yaml,
+/// which must agree with it): the KPI's figures, its milestones and one point per month or quarter.
 enum KPIPlanBuilder {
     static func plan(_ numbers: KPINumbers, byQuarter: Bool) -> JSONValue {
         let kpi = numbers.kpi
