@@ -13,7 +13,6 @@ extension BuiltinRegistry {
         registry.registerStreams()
         registry.registerAuthentication()
         registry.registerCoaching()
-        registry.registerTraction()
         registry.registerAnalytics()
         return registry
     }()
