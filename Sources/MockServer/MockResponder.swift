@@ -94,7 +94,11 @@ struct MockResponder: HTTPResponder {
             }
             let body = try await request.collectBody(upTo: options.maxBodyBytes)
             let input = RequestValidator.Input(query: query, headers: headers, contentType: headers["content-type"], body: Array(buffer: body))
-            let validated = try RequestValidator.validate(endpoint, input, ignoringBodyTypes: options.mutations?.mutation(for: endpoint.id) == .skipTypeCheck).get()
+            let conventions = engine.contracts.conventions
+            let credentialParameters: Set<String> = [conventions.credentials.query, conventions.tenancy?.query].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
+            let validated = try RequestValidator.validate(
+                endpoint, input, credentialParameters: credentialParameters,
+                ignoringBodyTypes: options.mutations?.mutation(for: endpoint.id) == .skipTypeCheck).get()
             let fakeRequest = FakeRequest(
                 endpoint: endpoint, pathParameters: parameters, query: validated.query, headers: headers,
                 body: validated.body, caller: caller)

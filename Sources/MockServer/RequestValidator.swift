@@ -16,10 +16,15 @@ struct RequestValidator {
     }
 
     /// `ignoringBodyTypes` is `serve --mutate skip-type-check`: the body's `type` errors are dropped.
-    static func validate(_ endpoint: Endpoint, _ input: Input, ignoringBodyTypes: Bool = false) -> Result<(query: [String: JSONValue], body: JSONValue?), FakeError> {
+    /// `credentialParameters` are the query parameters that carry the token and the tenant on an
+    /// `auth: query` endpoint (services.yaml's `credentials.query` and `tenancy.query`): auth has
+    /// already answered for them, so a missing one is not also a validation error.
+    static func validate(
+        _ endpoint: Endpoint, _ input: Input, credentialParameters: Set<String> = [], ignoringBodyTypes: Bool = false
+    ) -> Result<(query: [String: JSONValue], body: JSONValue?), FakeError> {
         var errors: [String: String] = [:]
         var query: [String: JSONValue] = [:]
-        let credentials: Set<String> = endpoint.auth == .query ? ["access_token", "tenant"] : []
+        let credentials: Set<String> = endpoint.auth == .query ? credentialParameters : []
         for parameter in endpoint.query {
             let values = input.query.filter { $0.0 == parameter.name }.map(\.1)
             guard !values.isEmpty else {
