@@ -39,7 +39,7 @@ struct AdminAPI: Sendable {
         case (_, "faults", _):
             return await faultsRoute(request, parts: parts, faults: faults)
         default:
-            return ResponseWriter.error(FakeError(status: 404, "No admin route \(request.method.rawValue) \(Self.prefix)\(path); see docs/serve.md", code: "ROUTE_NOT_FOUND"))
+            return ResponseWriter.error(FakeError(status: 404, "No admin route \(request.method.rawValue) \(Self.prefix)\(path); see docs/serve.md", code: "ROUTE_NOT_FOUND"), in: engine.contracts.conventions.envelope)
         }
     }
 
@@ -61,16 +61,16 @@ struct AdminAPI: Sendable {
             do {
                 try await engine.store.flush()
             } catch {
-                return ResponseWriter.error(.internalError("reset in memory but not saved to the state file: \(error)"))
+                return ResponseWriter.error(.internalError("reset in memory but not saved to the state file: \(error)"), in: engine.contracts.conventions.envelope)
             }
             let scenario = engine.store.read { $0.scenario }
             return ok(["scenario": .string(scenario)])
         } catch {
-            return ResponseWriter.error(error)
+            return ResponseWriter.error(error, in: engine.contracts.conventions.envelope)
         }
     }
 
     private func ok(_ data: JSONValue) -> Response {
-        ResponseWriter.render(.data(data), engine: engine, heartbeat: .seconds(15))
+        ResponseWriter.render(.data(data, in: engine.contracts.conventions.envelope), engine: engine, heartbeat: .seconds(15))
     }
 }

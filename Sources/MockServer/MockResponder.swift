@@ -48,21 +48,21 @@ struct MockResponder: HTTPResponder {
             return Outcome(response: await admin.respond(to: request, path: path.dropFirst(AdminAPI.prefix.count), faults: options.faults, mutations: options.mutations))
         }
         guard let method = Contracts.HTTPMethod(rawValue: request.method.rawValue) else {
-            return Outcome(response: ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED")))
+            return Outcome(response: ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED"), in: engine.contracts.conventions.envelope))
         }
         var closest: String?
         for mount in listener.mounts {
             guard let relative = mount.relativePath(path) else { continue }
             switch mount.routes.match(method: method, path: relative) {
             case .found(let endpoint, let parameters, let template):
-                if let plan = options.faults.plan(for: FaultTarget(endpoint, template: template, path: relative)),
+                if let plan = options.faults.plan(for: FaultTarget(endpoint, template: template, path: relative, readiness: engine.contracts.conventions.readiness)),
                     let outcome = await perform(plan, for: endpoint) {
                     return outcome
                 }
                 return await serve(endpoint, parameters: parameters, request)
             case .methodNotAllowed(let allowed):
                 let list = allowed.map(\.rawValue).joined(separator: ", ")
-                var response = ResponseWriter.error(FakeError(status: 405, "\(method.rawValue) is not allowed on \(path); allowed: \(list)", code: "METHOD_NOT_ALLOWED"))
+                var response = ResponseWriter.error(FakeError(status: 405, "\(method.rawValue) is not allowed on \(path); allowed: \(list)", code: "METHOD_NOT_ALLOWED"), in: engine.contracts.conventions.envelope)
                 response.headers[.allow] = list
                 return Outcome(response: response)
             case .notFound(let suggestion):
@@ -70,7 +70,7 @@ struct MockResponder: HTTPResponder {
             }
         }
         let hint = closest.map { "; closest contract route: \($0)" } ?? ""
-        return Outcome(response: ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND")))
+        return Outcome(response: ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND"), in: engine.contracts.conventions.envelope))
     }
 
     private func serve(_ endpoint: Endpoint, parameters: [String: String], _ request: Request) async -> Outcome {
@@ -83,7 +83,7 @@ struct MockResponder: HTTPResponder {
             case .success(let authenticated): caller = authenticated
             case .failure(let refusal):
                 if refusal.status == 401, endpoint.auth != .query,
-                   let forged = forgedCaller(endpoint, bearer: bearer(in: headers), tenant: headers[tenantHeader]) {
+                   let forged = forgedCaller(endpoint, bearer: bearer(in: headers), tenant: tenantHeader.flatMap { headers[$0] }) {
                     caller = forged
                     break
                 }
@@ -103,14 +103,14 @@ struct MockResponder: HTTPResponder {
                 endpoint: endpoint, pathParameters: parameters, query: validated.query, headers: headers,
                 body: validated.body, caller: caller)
             var response = await handle(fakeRequest)
-            if options.strict { response = StrictCheck.check(response, of: endpoint) }
+            if options.strict { response = StrictCheck.check(response, of: endpoint, envelope: engine.contracts.conventions.envelope) }
             if options.mutations != nil { response = mutate(response, of: endpoint) }
             return Outcome(response: ResponseWriter.render(response, engine: engine, heartbeat: options.heartbeat ?? .seconds(15), style: streamStyle(endpoint)), endpointID: endpoint.id)
         } catch let error as FakeError {
-            return Outcome(response: ResponseWriter.error(error), endpointID: endpoint.id, fieldErrors: error.fieldErrors)
+            return Outcome(response: ResponseWriter.error(error, in: engine.contracts.conventions.envelope), endpointID: endpoint.id, fieldErrors: error.fieldErrors)
         } catch {
             let tooLarge = FakeError(status: 413, "Request body is larger than \(options.maxBodyBytes) bytes", code: "PAYLOAD_TOO_LARGE")
-            return Outcome(response: ResponseWriter.error(tooLarge), endpointID: endpoint.id)
+            return Outcome(response: ResponseWriter.error(tooLarge, in: engine.contracts.conventions.envelope), endpointID: endpoint.id)
         }
     }
 
@@ -120,11 +120,11 @@ struct MockResponder: HTTPResponder {
             switch endpoint.auth {
             case .query:
                 let conventions = engine.contracts.conventions
-                let name = conventions.tenancy?.query ?? "tenant"
                 let token = query.first { $0.0 == conventions.credentials.query }?.1
-                return .success(try await engine.authenticate(.query, bearer: token, tenant: query.first { $0.0 == name }?.1))
+                let tenant = conventions.tenancy?.query.flatMap { name in query.first { $0.0 == name }?.1 }
+                return .success(try await engine.authenticate(.query, bearer: token, tenant: tenant))
             default:
-                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer(in: headers), tenant: headers[tenantHeader]))
+                return .success(try await engine.authenticate(endpoint.auth, bearer: bearer(in: headers), tenant: tenantHeader.flatMap { headers[$0] }))
             }
         } catch {
             return .failure(error)
@@ -138,7 +138,7 @@ struct MockResponder: HTTPResponder {
     }
 
     /// The tenant header's name as the request's header map keys it (lowercased).
-    var tenantHeader: String { engine.contracts.conventions.tenancy?.headerKey ?? "x-tenant-id" }
+    var tenantHeader: String? { engine.contracts.conventions.tenancy?.headerKey }
 
     /// The token of an `Authorization: Bearer …` value (scheme case-insensitive, as services.yaml's
     /// `credentials` names it), without a Foundation round trip: this runs on every protected request.
@@ -162,7 +162,7 @@ struct MockResponder: HTTPResponder {
             return response
         }
         guard let fields = options.cors.preflightHeaders(for: origin, requestedHeaders: request.headers[.accessControlRequestHeaders]) else {
-            return ResponseWriter.error(FakeError(status: 403, "Origin \(origin) is not allowed", code: "CORS_ORIGIN_DENIED"))
+            return ResponseWriter.error(FakeError(status: 403, "Origin \(origin) is not allowed", code: "CORS_ORIGIN_DENIED"), in: engine.contracts.conventions.envelope)
         }
         return Response(status: .noContent, headers: fields)
     }

@@ -1,3 +1,4 @@
+import Contracts
 import Fakes
 import Foundation
 import HTTPTypes
@@ -35,8 +36,8 @@ enum ResponseWriter {
     }
 
     /// The error envelope with its status (and `Retry-After`-style headers a refusal carries).
-    static func error(_ error: FakeError) -> Response {
-        render(error.response, engine: nil, heartbeat: .seconds(15))
+    static func error(_ error: FakeError, in envelope: EnvelopeConventions) -> Response {
+        render(error.response(in: envelope), engine: nil, heartbeat: .seconds(15))
     }
 }
 

@@ -95,7 +95,6 @@ import Testing
             auth: query
             query:
               access_token: { required: true, schema: { type: string } }
-              tenant: { required: true, schema: { type: string } }
               lastEventId: { schema: { type: string }, example: "118" }
             verify:
               trigger: { call: archiveGoal, path: { id: "{{path.goalId}}" }, event: goal.archived }

@@ -43,7 +43,6 @@ enum SmallContracts {
             auth: query
             query:
               access_token: { required: true, schema: { type: string } }
-              tenant: { required: true, schema: { type: string } }
             responses:
               200: { contentType: text/event-stream }
               401: { schema: { $ref: "#/schemas/Error" }, example: { success: false } }
@@ -63,9 +62,15 @@ enum SmallContracts {
           goals: { schema: { $ref: "#/schemas/Goal" }, idPrefix: goal_ }
         """
 
+    /// The minimal services with the envelope these contracts are written in (and no tenancy).
+    static let services = servicesYAML + """
+
+        envelope: { success: success }
+        """
+
     /// Loads the small set; `extra` adds files (name → YAML).
     static func load(extra: [String: String] = [:]) throws -> (ContractSet, [Diagnostic], TemporaryDirectory) {
-        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/goals.yaml": goals].merging(extra) { $1 })
+        let directory = try TemporaryDirectory(["services.yaml": services, "traction/goals.yaml": goals].merging(extra) { $1 })
         let result = ContractLoader.load(directory: directory.path)
         return (result.contracts, result.diagnostics, directory)
     }

@@ -23,7 +23,7 @@ import TestSupport
 
     var registry: BuiltinRegistry {
         var registry = BuiltinRegistry()
-        registry.register("echo", description: "Answers the request body.") { call in .data(call.body) }
+        registry.register("echo", description: "Answers the request body.") { call in call.data(call.body) }
         return registry
     }
 
@@ -32,7 +32,7 @@ import TestSupport
         #expect(Linter.lint(contracts: directory.path, builtins: registry.catalog).diagnostics.map(\.message) == [])
         #expect(registry.catalog.description(of: "echo") == "Answers the request body.")
         var other = BuiltinRegistry()
-        other.register("echoes", description: "x") { _ in .success }
+        other.register("echoes", description: "x") { call in call.done }
         #expect(Linter.lint(contracts: directory.path, builtins: other.catalog).diagnostics.map(\.message)
             == ["unknown builtin 'echo'; did you mean 'echoes'?"])
     }
@@ -46,7 +46,8 @@ import TestSupport
         let request = FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: ["hello": "there"], caller: nil)
 
         let registered = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
-        #expect(await registered.handle(request).jsonBody == ["success": true, "data": ["hello": "there"]])
+        // services.yaml declares no envelope: data is wrapped in `data` and nothing else.
+        #expect(await registered.handle(request).jsonBody == ["data": ["hello": "there"]])
         let bare = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens)
         let refused = await bare.handle(request)
         #expect(refused.status == 500)

@@ -12,8 +12,13 @@ public struct ResponseChecker: Sendable {
     }
 
     public var bodyCap: Int
+    /// How the API words a refusal (services.yaml `envelope:`): a wrong status quotes its reason.
+    public var envelope: EnvelopeConventions
 
-    public init(bodyCap: Int = 2 << 20) { self.bodyCap = bodyCap }
+    public init(bodyCap: Int = 2 << 20, envelope: EnvelopeConventions = EnvelopeConventions()) {
+        self.bodyCap = bodyCap
+        self.envelope = envelope
+    }
 
     public func check(_ outcome: HTTPOutcome, endpoint: Endpoint, caseName: String, expectedStatus: Int) -> Result {
         func divergence(_ kind: Divergence.Kind, pointer: String? = nil, expected: String? = nil, actual: String? = nil, _ message: String) -> Divergence {
@@ -37,7 +42,7 @@ public struct ResponseChecker: Sendable {
             } else {
                 message = "expected \(expectedStatus), got \(answer.status)"
             }
-            found.append(divergence(.status, expected: "\(expectedStatus)", actual: "\(answer.status)", message + Self.errorHint(answer)))
+            found.append(divergence(.status, expected: "\(expectedStatus)", actual: "\(answer.status)", message + Self.errorHint(answer, envelope: envelope)))
         }
         let contract = documented ?? endpoint.response(for: expectedStatus)
         let expectedType = contract?.contentType.lowercased() ?? "application/json"
@@ -117,11 +122,11 @@ public struct ResponseChecker: Sendable {
     }
 
     /// ` (INVALID_TOKEN: …)` from an error envelope, so a wrong status says why the server refused.
-    static func errorHint(_ answer: HTTPAnswer) -> String {
-        guard let body = try? JSONParser.parse(answer.body), body["success"]?.boolValue == false else { return "" }
-        let code = body["code"]?.stringValue ?? ""
-        let error = body["error"]?.stringValue ?? ""
-        let fields = body["errors"]?.objectValue.map { " " + $0.map { "\($0.key): \($0.value.stringValue ?? $0.value.jsonString())" }.joined(separator: "; ") } ?? ""
+    static func errorHint(_ answer: HTTPAnswer, envelope: EnvelopeConventions) -> String {
+        guard let body = try? JSONParser.parse(answer.body), let refusal = envelope.refusal(of: body) else { return "" }
+        let code = refusal.code ?? ""
+        let error = refusal.message ?? ""
+        let fields = envelope.fields.flatMap { body[$0]?.objectValue }.map { " " + $0.map { "\($0.key): \($0.value.stringValue ?? $0.value.jsonString())" }.joined(separator: "; ") } ?? ""
         return " (\(code)\(code.isEmpty ? "" : ": ")\(error)\(fields))"
     }
 

@@ -4,18 +4,22 @@ import JSON
 /// Picks real ids for path parameters from a scenario's records of the logged-in tenant — never made up.
 ///
 /// `{goalId}` → the first `goals` record; `{id}` → the collection named by the literal segment before
-/// it (`/goals/{id}` → `goals`); `{userId}` and `/users/{id}` → the logged-in user; `{tenantId}` → the tenant.
+/// it (`/goals/{id}` → `goals`); services.yaml's account parameter (`{userId}`) and
+/// `/ACCOUNTS/{id}` → the logged-in user; its tenancy parameter (`{tenantId}`) → the tenant.
 public struct FixtureResolver: Sendable {
     public var scenario: Scenario?
     public var collections: [String: ResourceCollection]
     public var tenantID: String?
     public var userID: String?
+    /// The conventions that name the tenant and the signed-in user in a path.
+    public var conventions: Conventions
 
-    public init(scenario: Scenario?, collections: [String: ResourceCollection], tenantID: String?, userID: String?) {
+    public init(scenario: Scenario?, collections: [String: ResourceCollection], tenantID: String?, userID: String?, conventions: Conventions = Conventions()) {
         self.scenario = scenario
         self.collections = collections
         self.tenantID = tenantID
         self.userID = userID
+        self.conventions = conventions
     }
 
     /// Every parameter of `template` resolved, or why one cannot be.
@@ -41,8 +45,9 @@ public struct FixtureResolver: Sendable {
     }
 
     private func value(for name: String, after literal: String?, resolved: [String: String]) -> String? {
-        if name == "tenantId" { return tenantID }
-        if name == "userId" || (name == "id" && literal == "users") { return userID }
+        if name == conventions.tenancy?.parameter { return tenantID }
+        let accounts = conventions.sessions
+        if name == accounts?.accountParameter || (name == "id" && literal != nil && literal == accounts?.accountCollection) { return userID }
         // A collection that declares the parameter (`parameters: [typeId]`), else the naming convention.
         let collection: String? =
             if let declared = collections.values.first(where: { $0.parameters.contains(name) }) { declared.name }
@@ -55,8 +60,13 @@ public struct FixtureResolver: Sendable {
 
     /// The first record's id; for a nested collection, the first child of an already-resolved parent.
     private func firstID(in name: String, resolved: [String: String]) -> String? {
-        guard let scenario, let tenantID, let records = scenario.tenant(tenantID)?.data[name]?.arrayValue else { return nil }
         let collection = collections[name]
+        // A global collection's records are everyone's; a per-tenant one's are the signed-in tenant's.
+        let seeded: JSONValue? =
+            if collection?.global == true { scenario?.global[name] }
+            else if let tenantID { scenario?.tenant(tenantID)?.data[name] }
+            else { nil }
+        guard let records = seeded?.arrayValue else { return nil }
         let idField = collection?.idField ?? "id"
         var candidates = records
         if let parent = collection?.parent, let parentID = resolved[parent.collection.dropLastS + "Id"] {

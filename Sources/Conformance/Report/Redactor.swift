@@ -1,17 +1,24 @@
-/// Keeps secrets out of reports and logs: known passwords and tokens, `Bearer …` values and
-/// `access_token=` / `refresh_token=` query values become `[redacted]`.
+import Contracts
+
+/// Keeps secrets out of reports and logs: known passwords and tokens, and whatever follows the
+/// credential scheme (`Bearer …`) and the token query parameters services.yaml declares
+/// (`access_token=`, `refresh_token=`) become `[redacted]`.
 public struct Redactor: Sendable {
     public static let mask = "[redacted]"
     let secrets: [String]
+    let markers: [String]
 
-    public init(secrets: some Sequence<String>) {
+    public init(secrets: some Sequence<String>, conventions: Conventions = Conventions()) {
         self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        let credentials = conventions.credentials
+        let parameters = [credentials.query] + (conventions.sessions?.tokenParameters ?? [])
+        markers = ["\(credentials.scheme) "] + Set(parameters).sorted().map { "\($0)=" }
     }
 
     public func callAsFunction(_ text: String) -> String {
         var out = text
         for secret in secrets where out.contains(secret) { out = out.replacingOccurrences(of: secret, with: Self.mask) }
-        for marker in ["Bearer ", "access_token=", "refresh_token="] { out = Self.maskValues(after: marker, in: out) }
+        for marker in markers { out = Self.maskValues(after: marker, in: out) }
         return out
     }
 

@@ -16,9 +16,9 @@ struct WireAuth: Sendable {
 struct RequestBuilder: Sendable {
     var target: Target
     var extraHeaders: [(name: String, value: String)]
-    /// The tenant's header and query names (`services.yaml` tenancy; the documented defaults otherwise).
-    var tenantHeader = "X-Tenant-Id"
-    var tenantQuery = "tenant"
+    /// The tenant's header and query names (`services.yaml` tenancy); nil: the API names no tenant.
+    var tenantHeader: String?
+    var tenantQuery: String?
     /// How the token travels (`services.yaml` credentials).
     var credentials = CredentialConventions()
 
@@ -29,10 +29,10 @@ struct RequestBuilder: Sendable {
         var headers = extraHeaders + request.headers
         if endpoint.auth == .query {
             if let token = auth.token { query.append((credentials.query, token)) }
-            if let tenant = auth.tenant { query.append((tenantQuery, tenant)) }
+            if let tenant = auth.tenant, let tenantQuery { query.append((tenantQuery, tenant)) }
         } else {
             if let token = auth.token { headers.append((credentials.header, "\(auth.scheme ?? credentials.scheme) \(token)")) }
-            if let tenant = auth.tenant { headers.append((tenantHeader, tenant)) }
+            if let tenant = auth.tenant, let tenantHeader { headers.append((tenantHeader, tenant)) }
         }
         var body: [UInt8]?
         if let json = request.body {

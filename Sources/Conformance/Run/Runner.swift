@@ -98,7 +98,7 @@ public struct Runner: Sendable {
             return "cannot sign in"
         }
         guard answer.status == 200, let body = try? JSONParser.parse(answer.body), session.hasAccess(body) else {
-            return "sign-in as \(email) answered \(answer.status)\(ResponseChecker.errorHint(answer))"
+            return "sign-in as \(email) answered \(answer.status)\(ResponseChecker.errorHint(answer, envelope: checker.envelope))"
         }
         await session.adopt(body)
         return nil

@@ -27,13 +27,14 @@ public actor Session {
 
     /// Where the tokens, tenant and user are in a login answer.
     public struct AnswerPointers: Sendable {
-        public var access: JSONPointer
+        /// Nil: the contracts declare no sessions, and no answer is taken for a login.
+        public var access: JSONPointer?
         public var refresh: JSONPointer?
         public var tenant: JSONPointer?
         public var user: JSONPointer?
 
         public init(_ conventions: SessionConventions?) {
-            access = conventions?.access ?? JSONPointer("/data/access_token")
+            access = conventions?.access
             refresh = conventions?.refreshToken
             tenant = conventions?.tenant
             user = conventions?.user
@@ -54,7 +55,7 @@ public actor Session {
 
     /// Takes the tokens from a login or refresh answer, where the conventions say they are.
     public func adopt(_ body: JSONValue) {
-        if let access = body.value(at: pointers.access)?.stringValue {
+        if let pointer = pointers.access, let access = body.value(at: pointer)?.stringValue {
             accessToken = access
             book.insert(access)
             userID = pointers.user.flatMap { body.value(at: $0)?.stringValue } ?? Self.subject(of: access) ?? userID
@@ -67,7 +68,7 @@ public actor Session {
     }
 
     /// Whether an answer carries an access token where the conventions say.
-    nonisolated func hasAccess(_ body: JSONValue) -> Bool { body.value(at: pointers.access) != nil }
+    nonisolated func hasAccess(_ body: JSONValue) -> Bool { pointers.access.map { body.value(at: $0) != nil } ?? false }
 
     /// Remembers a token a flow captured, so reports redact it too.
     public func noteSecret(_ value: String) { book.insert(value) }

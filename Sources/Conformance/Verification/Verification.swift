@@ -43,7 +43,7 @@ public struct Verification: Sendable {
         let configuration = configuration
         let transport = AsyncHTTPTransport(timeout: configuration.timeout, retries: configuration.retries, bodyCap: configuration.bodyCap)
         var runner = Runner(contracts: configuration.contracts, target: configuration.target, credentials: configuration.credentials,
-                            transport: transport, checker: ResponseChecker(bodyCap: configuration.bodyCap),
+                            transport: transport, checker: ResponseChecker(bodyCap: configuration.bodyCap, envelope: configuration.contracts.conventions.envelope),
                             concurrency: configuration.concurrency, extraHeaders: configuration.extraHeaders)
         runner.jwtSecret = configuration.jwtSecret
         let startedAt = Date()
@@ -59,7 +59,8 @@ public struct Verification: Sendable {
             }
         }
         let resolver = FixtureResolver(scenario: configuration.scenario, collections: configuration.contracts.collections,
-                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID)
+                                       tenantID: await runner.session.tenantID, userID: await runner.session.userID,
+                                       conventions: configuration.contracts.conventions)
         var options = configuration.planning
         options.hasPassword = configuration.credentials.password != nil
         let planner = CasePlanner(contracts: configuration.contracts, resolver: resolver, options: options)
@@ -71,7 +72,7 @@ public struct Verification: Sendable {
         var run = RunResult(startedAt: startedAt, target: configuration.target, credentials: configuration.credentials.redacted,
                             endpoints: planner.endpoints, results: results, readOnly: options.readOnly)
         if let baseline = configuration.baseline { run = run.applying(baseline) }
-        return Outcome(run: run, redact: Redactor(secrets: secrets), notes: notes)
+        return Outcome(run: run, redact: Redactor(secrets: secrets, conventions: configuration.contracts.conventions), notes: notes)
     }
 }
 

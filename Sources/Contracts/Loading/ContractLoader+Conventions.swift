@@ -1,21 +1,22 @@
 import JSON
 
 extension ContractLoader {
-    /// `sessions:`, `tenancy:`, `credentials:` and `cors:` of services.yaml; endpoint ids are checked once every file is read.
+    /// `sessions:`, `tenancy:`, `credentials:`, `cors:`, `envelope:` and `readiness:` of services.yaml; endpoint ids are checked once every file is read.
     func parseConventions(_ file: ObjectReader) -> Conventions {
         var conventions = Conventions()
         if let value = file.value("sessions"),
            let reader = ObjectReader(value, at: file.pointer("sessions"), in: file.document, what: "sessions",
-                                     allowed: ["login", "refresh", "logout", "tokens"], diagnostics: diagnostics) {
+                                     allowed: ["login", "refresh", "logout", "tokens", "accounts"], diagnostics: diagnostics) {
             conventions.sessions = parseSessions(reader)
         }
         if let value = file.value("tenancy"),
            let reader = ObjectReader(value, at: file.pointer("tenancy"), in: file.document, what: "tenancy",
-                                     allowed: ["header", "query", "missing", "foreign"], diagnostics: diagnostics) {
+                                     allowed: ["header", "query", "missing", "foreign", "parameter"], diagnostics: diagnostics) {
             let header = reader.string("header", required: true) ?? ""
             conventions.tenancy = TenancyConventions(
-                header: header, query: reader.string("query") ?? "tenant",
-                missing: status(reader, "missing", default: 401), foreign: status(reader, "foreign", default: 403))
+                header: header, query: reader.string("query"),
+                missing: status(reader, "missing", default: 401), foreign: status(reader, "foreign", default: 403),
+                parameter: reader.string("parameter"))
         }
         if let value = file.value("credentials"),
            let reader = ObjectReader(value, at: file.pointer("credentials"), in: file.document, what: "credentials",
@@ -32,6 +33,21 @@ extension ContractLoader {
             conventions.cors = CORSConventions(
                 allowHeaders: reader.has("allowHeaders") ? reader.stringList("allowHeaders") : standard.allowHeaders,
                 exposeHeaders: reader.has("exposeHeaders") ? reader.stringList("exposeHeaders") : standard.exposeHeaders)
+        }
+        if let value = file.value("envelope"),
+           let reader = ObjectReader(value, at: file.pointer("envelope"), in: file.document, what: "envelope",
+                                     allowed: ["success", "data", "pagination", "error", "code", "fields"], diagnostics: diagnostics) {
+            // A member set to null is left out (`code: null`: refusals carry no code).
+            func member(_ key: String, _ standard: String?) -> String? { reader.value(key) == .null ? nil : reader.string(key) ?? standard }
+            let standard = EnvelopeConventions()
+            conventions.envelope = EnvelopeConventions(
+                flag: member("success", nil), data: member("data", standard.data),
+                pagination: reader.string("pagination") ?? standard.pagination, message: reader.string("error") ?? standard.message,
+                code: member("code", standard.code), fields: member("fields", standard.fields))
+        }
+        if let path = file.string("readiness") {
+            if !path.hasPrefix("/") { file.error("'readiness' is a path within every service, starting with /", at: "readiness") }
+            conventions.readiness = path
         }
         return conventions
     }
@@ -79,8 +95,21 @@ extension ContractLoader {
             reader.error("sessions needs tokens.access: where a login answer holds the access token")
             return nil
         }
+        var accounts: (collection: String?, parameter: String?) = (nil, nil)
+        if let value = reader.value("accounts"),
+           let reader = ObjectReader(value, at: reader.pointer("accounts"), in: reader.document, what: "sessions.accounts",
+                                     allowed: ["collection", "parameter"], diagnostics: diagnostics) {
+            accounts = (reader.string("collection"), reader.string("parameter"))
+            if let name = accounts.collection {
+                deferredChecks.append { [unowned self] in
+                    guard collections[name] == nil else { return }
+                    reader.error(EditDistance.message("sessions.accounts names unknown collection '\(name)'", for: name, among: Array(collections.keys)), at: "collection")
+                }
+            }
+        }
         return SessionConventions(
             login: call("login"), refresh: call("refresh"), logout: call("logout"), revokes: revokes,
-            access: access, refreshToken: pointers["refresh"], tenant: pointers["tenant"], user: pointers["user"])
+            access: access, refreshToken: pointers["refresh"], tenant: pointers["tenant"], user: pointers["user"],
+            accountCollection: accounts.collection, accountParameter: accounts.parameter)
     }
 }

@@ -182,12 +182,12 @@ extension ContractLoader {
             reader.error("protected endpoint '\(endpoint.id)' must declare a 401 response", at: "responses")
         }
         // A path naming the caller's own tenant is authorization (403), not a lookup (404).
-        let lookups = endpoint.path.parameterNames.filter { $0 != "tenantId" }
+        let lookups = endpoint.path.parameterNames.filter { $0 != conventions.tenancy?.parameter }
         if !lookups.isEmpty, endpoint.auth.isProtected, !statuses.contains(404) {
             reader.error("endpoint '\(endpoint.id)' addresses {\(lookups.joined(separator: "}, {"))} and must declare a 404 response", at: "responses")
         }
         // With `auth: query` the token and tenant parameters are credentials: missing ones are a 401.
-        let credentials: Set<String> = endpoint.auth == .query ? [conventions.credentials.query, conventions.tenancy?.query ?? "tenant"] : []
+        let credentials: Set<String> = endpoint.auth == .query ? Set([conventions.credentials.query, conventions.tenancy?.query].compactMap { $0 }) : []
         let validatesInput = endpoint.body?.schema != nil
             || endpoint.query.contains { $0.required && !credentials.contains($0.name) }
             || endpoint.headers.contains(where: \.required)

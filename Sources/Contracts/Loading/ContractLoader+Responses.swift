@@ -43,7 +43,8 @@ extension ContractLoader {
             } else {
                 checkSchema(in: target.document, at: reader.pointer(shape))
                 let reference = JSONValue.string(target.document.uri + "#" + reader.pointer(shape).description)
-                let wrapper = shape == "data" ? Envelope.success(data: reference) : Envelope.paginated(item: reference)
+                let envelope = conventions.envelope
+                let wrapper = shape == "data" ? envelope.successSchema(data: reference) : envelope.pageSchema(item: reference, members: conventions.pagination.members)
                 schema = compiler.compile(wrapper, uri: target.document.uri)
             }
         }
@@ -67,32 +68,5 @@ extension ContractLoader {
             headers: parseParameters(reader, key: "headers"), location: reader.location)
         responseCache[cacheKey] = response
         return response
-    }
-}
-
-/// The envelopes the `data:` and `paginated:` shorthands stand for (catalog §3.3).
-enum Envelope {
-    static func success(data: JSONValue) -> JSONValue {
-        [
-            "type": "object", "required": ["success", "data"],
-            "properties": ["success": ["const": true], "data": ["$ref": data]],
-        ]
-    }
-
-    static func paginated(item: JSONValue) -> JSONValue {
-        [
-            "type": "object", "required": ["success", "data", "pagination"],
-            "properties": [
-                "success": ["const": true],
-                "data": ["type": "array", "items": ["$ref": item]],
-                "pagination": [
-                    "type": "object", "required": ["page", "limit", "total", "totalPages"],
-                    "properties": [
-                        "page": ["type": "integer", "minimum": 1], "limit": ["type": "integer", "minimum": 1],
-                        "total": ["type": "integer", "minimum": 0], "totalPages": ["type": "integer", "minimum": 0],
-                    ],
-                ],
-            ],
-        ]
     }
 }

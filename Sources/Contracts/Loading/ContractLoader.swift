@@ -105,7 +105,7 @@ public final class ContractLoader {
     }
 
     private func parseServices(_ document: YAMLDocument) {
-        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy", "pagination", "credentials", "cors"], diagnostics: diagnostics),
+        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy", "pagination", "credentials", "cors", "envelope", "readiness"], diagnostics: diagnostics),
             let entries = file.mapping("services")
         else { return }
         conventions = parseConventions(file)

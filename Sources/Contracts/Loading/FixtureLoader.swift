@@ -98,10 +98,10 @@ private struct ScenarioBuilder {
         if users.contains(where: { $0.email.lowercased() == email.lowercased() }) { user.error("duplicate user email '\(email)'", at: "email") }
         if users.contains(where: { $0.id == id }) { user.error("duplicate user id '\(id)'", at: "id") }
         let profile = user.value("profile") ?? .object([:])
-        if let schema = contracts.collections["users"]?.schema {
+        if let accounts = contracts.conventions.sessions?.accountCollection, let schema = contracts.collections[accounts]?.schema {
             for error in schema.validate(profile).prefix(5) {
                 diagnostics.error(
-                    "profile of user '\(id)' does not match the users schema at \(error.instancePointer): \(error.message)",
+                    "profile of user '\(id)' does not match the \(accounts) schema at \(error.instancePointer): \(error.message)",
                     at: document.location(of: JSONPointer(tokens: user.pointer("profile").tokens + error.instancePointer.tokens)))
             }
         }
@@ -168,11 +168,11 @@ private struct ScenarioBuilder {
         for user in users where tenants[user.tenant] == nil {
             diagnostics.error("user '\(user.id)' belongs to unknown tenant '\(user.tenant)'", at: user.location)
         }
-        // The `users` collection holds the scenario users' profiles, tenant by tenant.
-        if contracts.collections["users"] != nil {
+        // services.yaml's `sessions.accounts` collection holds the scenario users' profiles, tenant by tenant.
+        if let accounts = contracts.conventions.sessions?.accountCollection, contracts.collections[accounts] != nil {
             for user in users {
                 guard var tenant = tenants[user.tenant] else { continue }
-                tenant.data["users"] = .array((tenant.data["users"]?.arrayValue ?? []) + [user.profile])
+                tenant.data[accounts] = .array((tenant.data[accounts]?.arrayValue ?? []) + [user.profile])
                 tenants[user.tenant] = tenant
             }
         }

@@ -10,13 +10,19 @@ import JSON
 ///   refresh: { call: refreshToken, body: { refresh_token: "{{refresh}}" } }
 ///   logout: { call: logout, query: { refresh_token: "{{refresh}}" }, revokes: [refresh] }
 ///   tokens: { access: /data/access_token, refresh: /data/refresh_token, tenant: /data/tenant/id, user: /data/user/user_id }
-/// tenancy: { header: X-Tenant-Id, query: tenant, missing: 401, foreign: 403 }
+///   accounts: { collection: users, parameter: userId }
+/// tenancy: { header: X-Tenant-Id, query: tenant, parameter: tenantId, missing: 401, foreign: 403 }
 /// ```
 public struct Conventions: Sendable {
     public var sessions: SessionConventions?
     public var tenancy: TenancyConventions?
     /// How paged answers read their query and name their `pagination` members (`pagination:`).
     public var pagination: FakeView.Page = .standard
+    /// How answers and refusals are wrapped (`envelope:`).
+    public var envelope = EnvelopeConventions()
+    /// The path (within every service) of the readiness probe that faults leave alone, so an
+    /// orchestrator's health check keeps telling the truth (`readiness:`).
+    public var readiness: String?
     /// How a request carries its access token (`credentials:`).
     public var credentials = CredentialConventions()
     /// The request headers a browser may send from another origin, and the answer headers it may
@@ -52,6 +58,20 @@ public struct SessionConventions: Sendable {
     public var refreshToken: JSONPointer?
     public var tenant: JSONPointer?
     public var user: JSONPointer?
+    /// The collection holding the fixture users' profiles (`accounts.collection`): each user's
+    /// profile is seeded as a record of its tenant there.
+    public var accountCollection: String?
+    /// The path parameter that names the signed-in user (`accounts.parameter`, `{userId}`); a
+    /// `/COLLECTION/{id}` of the account collection names them too.
+    public var accountParameter: String?
+
+    /// The query parameter names that carry a session's tokens in its calls (`refresh_token`), which
+    /// reports redact.
+    public var tokenParameters: [String] {
+        [login, refresh, logout].compactMap { $0 }.flatMap { call in
+            call.query.compactMap { name, value in value.stringValue?.contains("{{") == true ? name : nil }
+        }.sorted()
+    }
 }
 
 public struct TenancyConventions: Sendable {
@@ -60,13 +80,17 @@ public struct TenancyConventions: Sendable {
     /// The same, lowercased once at load: how a request's header map keys it on the hot path.
     public private(set) var headerKey: String
     /// The query parameter naming it where credentials travel in the query (`auth: query`).
-    public var query: String
+    public var query: String?
+    /// A path parameter that names the tenant itself (`/tenants/{tenantId}/…`): `verify` fills it
+    /// with the signed-in tenant, and it addresses no collection.
+    public var parameter: String?
     /// The status when a protected request names no tenant.
     public var missing: Int
     /// The status when it names a tenant the token does not belong to.
     public var foreign: Int
 
-    public init(header: String, query: String, missing: Int, foreign: Int) {
+    public init(header: String, query: String?, missing: Int, foreign: Int, parameter: String? = nil) {
+        self.parameter = parameter
         self.header = header
         self.headerKey = header.lowercased()
         self.query = query
@@ -77,6 +101,8 @@ public struct TenancyConventions: Sendable {
 
 /// How a protected request carries its access token: a header with a scheme (`Authorization:
 /// Bearer …`), or a query parameter for `auth: query` endpoints (EventSource cannot send headers).
+/// Undeclared, they are RFC 6750's: the `Authorization` header, the `Bearer` scheme, the
+/// `access_token` query parameter.
 public struct CredentialConventions: Sendable {
     public var header: String { didSet { headerKey = header.lowercased() } }
     /// The header's name lowercased once, as a request's header map keys it.

@@ -16,6 +16,14 @@ public struct BuiltinCall: Sendable {
     public var scope: TemplateScope { TemplateScope(request: request, now: now) }
     public var body: JSONValue { request.body ?? .object([:]) }
 
+    /// A success answer around `value` in the envelope services.yaml declares.
+    public func data(_ value: JSONValue, status: Int = 200) -> FakeResponse {
+        .data(value, status: status, in: engine.contracts.conventions.envelope)
+    }
+
+    /// A success answer with no data (`{success: true}` for PurposePath).
+    public var done: FakeResponse { .data(nil, in: engine.contracts.conventions.envelope) }
+
     public func option(_ name: String) -> JSONValue? { options[name] }
     public func stringOption(_ name: String) -> String? { options[name]?.stringValue }
 
@@ -37,7 +45,7 @@ public struct BuiltinCall: Sendable {
 ///
 /// ```swift
 /// var registry = BuiltinRegistry()
-/// registry.register("echo", description: "Answers the request body.") { call in .data(call.body) }
+/// registry.register("echo", description: "Answers the request body.") { call in call.data(call.body) }
 /// let engine = try FakeEngine(contracts: set, scenarios: scenarios, scenario: "default", tokens: tokens, builtins: registry)
 /// let report = Linter.lint(contracts: "contracts", builtins: registry.catalog)
 /// ```

@@ -19,14 +19,16 @@ extension FakeEngine {
         }
         let sessionRevoked = store.read { $0.sessions.revokedSessions.contains(claims.sid) }
         if sessionRevoked { throw .unauthorized("Session has ended; log in again") }
-        // The statuses services.yaml `tenancy` declares (401 and 403 where it says nothing).
-        let tenancy = contracts.conventions.tenancy
-        guard let tenant, !tenant.isEmpty else {
-            let name = auth == .query ? "\(tenancy?.query ?? "tenant") query parameter" : "\(tenancy?.header ?? "X-Tenant-Id") header"
-            throw FakeError(status: tenancy?.missing ?? 401, "\(name) is required", code: "TENANT_REQUIRED")
-        }
-        guard tenant == claims.tenant else {
-            throw FakeError(status: tenancy?.foreign ?? 403, "You do not have access to tenant '\(tenant)'", code: "INSUFFICIENT_PERMISSIONS")
+        // The tenant and statuses services.yaml `tenancy` declares; an API without it takes the
+        // token's tenant.
+        if let tenancy = contracts.conventions.tenancy {
+            guard let tenant, !tenant.isEmpty else {
+                let name = auth == .query ? tenancy.query.map { "\($0) query parameter" } ?? "tenant" : "\(tenancy.header) header"
+                throw FakeError(status: tenancy.missing, "\(name) is required", code: "TENANT_REQUIRED")
+            }
+            guard tenant == claims.tenant else {
+                throw FakeError(status: tenancy.foreign, "You do not have access to tenant '\(tenant)'", code: "INSUFFICIENT_PERMISSIONS")
+            }
         }
         if auth == .admin, !claims.roles.contains("admin") { throw .forbidden("This endpoint requires the admin role") }
         return Caller(userID: claims.sub.value, tenantID: claims.tenant, email: claims.email, roles: claims.roles, sessionID: claims.sid)

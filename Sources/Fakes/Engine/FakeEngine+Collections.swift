@@ -25,17 +25,12 @@ extension FakeEngine {
         }
         if let template = fake.body { return .json(Template.render(template, in: scope), status: status) }
         switch fake.kind {
-        case .delete: return .json(["success": true], status: status)
+        case .delete: return .data(nil, status: status, in: contracts.conventions.envelope)
         case .list where request.endpoint.successResponse?.bodyShape == .paginated:
-            return .json(Self.paginate(outcome.arrayValue ?? [], query: request.query, by: contracts.conventions.pagination), status: status)
-        default: return .data(outcome, status: status)
+            let (page, pagination) = contracts.conventions.pagination.slice(outcome.arrayValue ?? [], query: request.query)
+            return .json(contracts.conventions.envelope.page(.array(page), pagination: pagination), status: status)
+        default: return .data(outcome, status: status, in: contracts.conventions.envelope)
         }
-    }
-
-    /// `{success, data, pagination}`, paged by the query as services.yaml's `pagination` says.
-    static func paginate(_ records: [JSONValue], query: [String: JSONValue], by convention: FakeView.Page = .standard) -> JSONValue {
-        let (page, pagination) = convention.slice(records, query: query)
-        return ["success": true, "data": .array(page), "pagination": pagination]
     }
 }
 

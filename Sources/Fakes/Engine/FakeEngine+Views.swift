@@ -17,7 +17,7 @@ extension FakeEngine {
                 var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
                 context.definitions = contracts.definitions
                 context.transitions = contracts.transitionTable
-                return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query).answer(in: context, status: status))
+                return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query, envelope: contracts.conventions.envelope).answer(in: context, status: status))
             } catch {
                 return .failure(error)
             }

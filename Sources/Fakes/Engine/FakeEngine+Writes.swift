@@ -21,7 +21,7 @@ extension FakeEngine {
         for event in run.events {
             publish(event: event.event, channel: event.channel, tenantID: run.tenantID, data: event.data)
         }
-        guard let answer else { return .json(["success": true], status: status) }
-        return write.envelope ? .data(answer, status: status) : .json(answer, status: status)
+        guard let answer else { return .data(nil, status: status, in: contracts.conventions.envelope) }
+        return write.envelope ? .data(answer, status: status, in: contracts.conventions.envelope) : .json(answer, status: status)
     }
 }

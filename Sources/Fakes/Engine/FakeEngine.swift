@@ -60,14 +60,14 @@ public final class FakeEngine: Sendable {
         do {
             response = try await perform(fake, request)
         } catch {
-            response = error.response
+            response = error.response(in: contracts.conventions.envelope)
         }
         do {
             try await store.flush()
         } catch {
             logger.error("state could not be saved: \(error)")
             let failure = FakeError.internalError("The change was made in memory but could not be saved to the state file: \(error)")
-            return failure.response
+            return failure.response(in: contracts.conventions.envelope)
         }
         return response
     }

@@ -5,7 +5,7 @@ import OrderedCollections
 /// A refusal with the status, message, code and field errors the error envelope carries.
 ///
 /// Every failure of the mock — auth, validation, a refused transition — is one of these and is
-/// rendered by `envelope`, the one error envelope of the project.
+/// answered by `response(in:)`, in the envelope services.yaml declares.
 public struct FakeError: Error, Sendable, Equatable {
     public var status: Int
     public var message: String
@@ -21,20 +21,15 @@ public struct FakeError: Error, Sendable, Equatable {
         self.headers = headers
     }
 
-    /// `{success: false, error, code?, errors?}` (catalog §3.3).
-    public var envelope: JSONValue {
-        var members: OrderedDictionary<String, JSONValue> = ["success": false, "error": .string(message)]
-        if let code { members["code"] = .string(code) }
-        if !fieldErrors.isEmpty {
-            members["errors"] = .object(OrderedDictionary(uniqueKeysWithValues: fieldErrors.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
-        }
-        return .object(members)
+    /// The refusal's body in the declared envelope (`{success: false, error, code, errors}` for PurposePath).
+    public func body(in envelope: EnvelopeConventions) -> JSONValue {
+        envelope.refusal(message: message, code: code, fields: fieldErrors)
     }
 
     /// The refusal as an answer: its status, the envelope, its headers. The one place an error becomes
     /// a response (engine, `--strict`, faults, the HTTP writer all go through it).
-    public var response: FakeResponse {
-        FakeResponse(status: status, body: .json(envelope), headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    public func response(in envelope: EnvelopeConventions) -> FakeResponse {
+        FakeResponse(status: status, body: .json(body(in: envelope)), headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     public static func notFound(_ what: String, code: String = "NOT_FOUND") -> FakeError {

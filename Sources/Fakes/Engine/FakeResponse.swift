@@ -1,3 +1,4 @@
+import Contracts
 import JSON
 import NIOCore
 
@@ -29,13 +30,10 @@ public struct FakeResponse: Sendable {
         FakeResponse(status: status, body: .json(value))
     }
 
-    /// `{success: true, data: …}`.
-    public static func data(_ value: JSONValue, status: Int = 200) -> FakeResponse {
-        .json(["success": true, "data": value], status: status)
+    /// A success answer around `value` (nil: no data) in the declared envelope.
+    public static func data(_ value: JSONValue?, status: Int = 200, in envelope: EnvelopeConventions) -> FakeResponse {
+        .json(envelope.success(value), status: status)
     }
-
-    /// `{success: true}`.
-    public static let success = FakeResponse.json(["success": true])
 
     public var jsonBody: JSONValue? { if case .json(let value) = body { value } else { nil } }
 }

@@ -9,6 +9,7 @@ struct ViewRun {
     let fake: FakeBehaviour
     let collections: [String: ResourceCollection]
     let query: [String: JSONValue]
+    let envelope: EnvelopeConventions
 
     func answer(in base: ExpressionContext, status: Int) throws(FakeError) -> FakeResponse {
         var context = base
@@ -43,7 +44,7 @@ struct ViewRun {
         context.records = shaped
         let data = answers ? try select(in: context) : JSONValue.array(shaped)
         guard let pagination else { return respond(data, status: status) }
-        return .json(["success": true, "data": data, "pagination": pagination], status: status)
+        return .json(envelope.page(data, pagination: pagination), status: status)
     }
 
     // MARK: Stages
@@ -110,6 +111,6 @@ struct ViewRun {
     }
 
     private func respond(_ data: JSONValue, status: Int) -> FakeResponse {
-        view.envelope ? .data(data, status: status) : .json(data, status: status)
+        view.envelope ? .data(data, status: status, in: envelope) : .json(data, status: status)
     }
 }

@@ -7,7 +7,7 @@ public struct FaultTarget: Sendable, Equatable {
     public var path: String
     /// The contract path template that matched (`/goals/{id}:activate`).
     public var template: String
-    /// `GET /health/ready`, the one request a `notReady` rule answers.
+    /// A GET of services.yaml's `readiness` path, the one request a `notReady` rule answers.
     public var isReadinessProbe: Bool
 
     public init(endpointID: String, path: String, template: String, isReadinessProbe: Bool = false) {
@@ -18,10 +18,10 @@ public struct FaultTarget: Sendable, Equatable {
     }
 
     /// The target of a request routed to `endpoint` through `template`, at the service-relative `path`.
-    init(_ endpoint: Endpoint, template: PathTemplate, path: Substring) {
+    init(_ endpoint: Endpoint, template: PathTemplate, path: Substring, readiness: String?) {
         self.init(
             endpointID: endpoint.id, path: PercentEncoding.decode(path) ?? String(path), template: template.template,
-            isReadinessProbe: endpoint.method == .GET && endpoint.path.template == "/health/ready")
+            isReadinessProbe: endpoint.method == .GET && endpoint.path.template == readiness)
     }
 }
 

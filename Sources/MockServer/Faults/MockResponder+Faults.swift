@@ -13,12 +13,12 @@ extension MockResponder {
         case .proceed:
             return nil
         case .fail(let status, let retryAfter, let rule):
-            return Outcome(response: ResponseWriter.error(FaultAnswers.failure(status: status, retryAfter: retryAfter, rule: rule)),
+            return Outcome(response: ResponseWriter.error(FaultAnswers.failure(status: status, retryAfter: retryAfter, rule: rule), in: engine.contracts.conventions.envelope),
                            endpointID: endpoint.id, fieldErrors: ["fault": "\(status) injected by fault \(rule)"])
         case .drop(let rule):
             return Outcome(response: FaultAnswers.dropped(), endpointID: endpoint.id, fieldErrors: ["fault": "connection dropped by fault \(rule)"])
         case .notReady(let rule):
-            return Outcome(response: FaultAnswers.notReady(endpoint), endpointID: endpoint.id, fieldErrors: ["fault": "not ready (fault \(rule))"])
+            return Outcome(response: FaultAnswers.notReady(endpoint, envelope: engine.contracts.conventions.envelope), endpointID: endpoint.id, fieldErrors: ["fault": "not ready (fault \(rule))"])
         }
     }
 }
@@ -37,9 +37,9 @@ enum FaultAnswers {
         return FakeError(status: status, "\(label) (fault \(rule) injected by Understudy)", code: "INJECTED_FAULT", headers: headers)
     }
 
-    /// `GET /health/ready` while not ready: 503 with the contract's documented body (K34: no `code`).
-    static func notReady(_ endpoint: Endpoint) -> Response {
-        let answer = endpoint.response(for: 503)?.example.map { FakeResponse.json($0, status: 503) } ?? FakeError(status: 503, "Service not ready").response
+    /// The readiness probe while not ready: 503 with the contract's documented body (K34: no `code`).
+    static func notReady(_ endpoint: Endpoint, envelope: EnvelopeConventions) -> Response {
+        let answer = endpoint.response(for: 503)?.example.map { FakeResponse.json($0, status: 503) } ?? FakeError(status: 503, "Service not ready").response(in: envelope)
         return ResponseWriter.render(answer, engine: nil, heartbeat: .seconds(15))
     }
 

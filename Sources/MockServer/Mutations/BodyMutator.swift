@@ -1,3 +1,4 @@
+import Contracts
 import JSON
 import JSONSchema
 
@@ -5,10 +6,10 @@ import JSONSchema
 /// where the response schema notices: a mutation the contract cannot see would prove nothing.
 enum BodyMutator {
     /// The broken body, or nil when no place of this body lets the schema notice.
-    static func apply(_ mutation: Mutation, to body: JSONValue, schema: Schema) -> JSONValue? {
+    static func apply(_ mutation: Mutation, to body: JSONValue, schema: Schema, envelope: EnvelopeConventions) -> JSONValue? {
         switch mutation {
         case .bareObject:
-            guard let data = body["data"], !schema.isValid(data) else { return nil }
+            guard envelope.data != nil, let data = envelope.data(of: body), !schema.isValid(data) else { return nil }
             return data
         case .dropRequiredField:
             return firstNoticed(in: body, schema: schema, keywords: ["required"]) { parent, key in

@@ -35,7 +35,7 @@ extension MockResponder {
             let elsewhere = engine.store.read { state in
                 state.tenants.first { $0.key != caller.tenantID && $0.value.record(collection, id: id) != nil }?.value.record(collection, id: id)
             }
-            if mutation == .leakTenant, let elsewhere { return .data(elsewhere, status: request.endpoint.successResponse?.status ?? 200) }
+            if mutation == .leakTenant, let elsewhere { return .data(elsewhere, status: request.endpoint.successResponse?.status ?? 200, in: engine.contracts.conventions.envelope) }
             if mutation == .foundUnknown, elsewhere == nil, let success = request.endpoint.successResponse, let example = success.example {
                 return .json(example, status: success.status)
             }
@@ -55,7 +55,7 @@ extension MockResponder {
                 return .object(record)
             }
             guard let record = written ?? nil else { return response }
-            return .data(record, status: request.endpoint.successResponse?.status ?? 200)
+            return .data(record, status: request.endpoint.successResponse?.status ?? 200, in: engine.contracts.conventions.envelope)
         case .reuseRefresh, .keepSession:
             let before = engine.store.read { $0.sessions }
             let response = await engine.handle(request)
@@ -99,7 +99,7 @@ extension MockResponder {
             if case .json(let value) = response.body { mutated.body = .bytes(value.encoded(), contentType: "text/plain; charset=utf-8") }
         case .dropRequiredField, .changeType, .changeEnumCase, .bareObject:
             guard case .json(let value) = response.body, let schema = endpoint.response(for: response.status)?.schema,
-                  let broken = BodyMutator.apply(mutation, to: value, schema: schema)
+                  let broken = BodyMutator.apply(mutation, to: value, schema: schema, envelope: engine.contracts.conventions.envelope)
             else {
                 Self.mutationLogger.warning("mutation \(mutation.rawValue) found nothing to break in this answer of \(endpoint.id)")
                 return response

@@ -11,7 +11,7 @@ public enum Mutation: String, Sendable, CaseIterable, Codable {
     case wrongStatus = "wrong-status"
     /// A request without credentials is answered as if it had them.
     case skipAuth = "skip-auth"
-    /// The `data` of the `{success, data}` envelope is answered bare.
+    /// The data of the declared success envelope (`{success, data}`) is answered bare.
     case bareObject = "bare-object"
     /// An update answers success but does not persist (a later read shows the old record).
     case ignoreUpdate = "ignore-update"
@@ -62,7 +62,7 @@ public enum Mutation: String, Sendable, CaseIterable, Codable {
         case .changeEnumCase: "changes the case of an enum value of the success body"
         case .wrongStatus: "answers success with an undocumented status"
         case .skipAuth: "answers requests without credentials"
-        case .bareObject: "answers the data without the {success, data} envelope"
+        case .bareObject: "answers the data without its envelope"
         case .ignoreUpdate: "answers updates without persisting them"
         case .notDelete: "answers deletes without deleting"
         case .wrongContentType: "labels JSON bodies text/plain"

@@ -114,7 +114,7 @@ public struct MutationPlan: Sendable {
         let answered = endpoint.hints.singleUse == nil
         if isJSON, answered, let schema = success.schema, let example = success.example {
             for kind in [Mutation.dropRequiredField, .changeType, .changeEnumCase, .bareObject]
-            where BodyMutator.apply(kind, to: example, schema: schema) != nil {
+            where BodyMutator.apply(kind, to: example, schema: schema, envelope: contracts.conventions.envelope) != nil {
                 if kind == .bareObject, ![.data, .paginated].contains(success.bodyShape) { continue }
                 kinds.append(kind)
             }
@@ -144,7 +144,7 @@ public struct MutationPlan: Sendable {
         if contracts.tokenProbes(perService: 1).contains(where: { $0.id == endpoint.id }) { kinds.append(.acceptForged) }
         // Declarative writes only: a builtin may check its input again and still refuse.
         if let body = endpoint.body, let schema = body.schema, let example = body.example, endpoint.response(for: 422) != nil,
-           Self.isDeclarativeWrite(endpoint.fake?.kind), BodyMutator.apply(.changeType, to: example, schema: schema) != nil {
+           Self.isDeclarativeWrite(endpoint.fake?.kind), BodyMutator.apply(.changeType, to: example, schema: schema, envelope: contracts.conventions.envelope) != nil {
             kinds.append(.skipTypeCheck)
         }
         return kinds

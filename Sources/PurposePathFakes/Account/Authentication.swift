@@ -48,7 +48,7 @@ extension BuiltinRegistry {
             let token = try call.issueEmailToken(.confirmation, for: account.id, lifetime: 24 * 3600)
             call.engine.logger.info("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
             if needsVerification {
-                return .data(["requires_email_verification": true, "tenant_id": .string(account.tenantID)])
+                return call.data(["requires_email_verification": true, "tenant_id": .string(account.tenantID)])
             }
             return try await call.signIn(account)
         }
@@ -65,7 +65,7 @@ extension BuiltinRegistry {
                 throw .unauthorized("Refresh token was already used or revoked")
             }
             let pair = try await call.engine.issuePair(for: account, session: redeemed.sessionID)
-            return .data(["access_token": .string(pair.accessToken), "refresh_token": .string(pair.refreshToken)])
+            return call.data(["access_token": .string(pair.accessToken), "refresh_token": .string(pair.refreshToken)])
         }
 
         register("logout", description: "Revokes the caller's refresh token given in the query.") { call throws(FakeError) in
@@ -80,7 +80,7 @@ extension BuiltinRegistry {
                 if revokes.contains(.access) { state.sessions.revoke(sessionID: claims.sid) }
                 else if revokes.contains(.refresh) { state.sessions.revokeRefresh(sessionID: claims.sid) }
             }
-            return .success
+            return call.done
         }
 
         register("forgotPassword", description: "Issues a password-reset token for a known email; always answers success.") { call throws(FakeError) in
@@ -89,7 +89,7 @@ extension BuiltinRegistry {
                 let token = try call.issueEmailToken(.reset, for: account.id, lifetime: 3600)
                 call.engine.logger.info("password reset link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/reset-password?token=\(token)")
             }
-            return .success
+            return call.done
         }
 
         register("resetPassword", description: "Consumes a reset token, sets the password and revokes the user's refresh tokens.") { call throws(FakeError) in
@@ -103,7 +103,7 @@ extension BuiltinRegistry {
                 state.accounts[record.userID]?.password = password
                 state.sessions.revokeAll(userID: record.userID)
             }
-            return .success
+            return call.done
         }
 
         register("resendConfirmation", description: "Issues a new email-confirmation token for an unconfirmed user.") { call throws(FakeError) in
@@ -112,7 +112,7 @@ extension BuiltinRegistry {
                 let token = try call.issueEmailToken(.confirmation, for: account.id, lifetime: 24 * 3600)
                 call.engine.logger.info("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
             }
-            return .success
+            return call.done
         }
 
         register("confirmEmail", description: "Consumes a confirmation token and marks the email verified.") { call throws(FakeError) in
@@ -129,7 +129,7 @@ extension BuiltinRegistry {
                     profile["updated_at"] = .string(call.now.rfc3339)
                 }
             }
-            return .success
+            return call.done
         }
 
         register("validateConfirmToken", description: "Reports a confirmation token as valid, used, expired or not_found without consuming it.") { call throws(FakeError) in
@@ -142,7 +142,7 @@ extension BuiltinRegistry {
             case .some: "valid"
             case .none: "not_found"
             }
-            return .data(["status": .string(status)])
+            return call.data(["status": .string(status)])
         }
     }
 }

@@ -11,7 +11,7 @@ extension BuiltinCall {
         let (profile, tenantName) = engine.store.read { state in
             (state.profile(of: account), state.tenants[account.tenantID]?.name ?? account.tenantID)
         }
-        return .data([
+        return data([
             "access_token": .string(pair.accessToken), "refresh_token": .string(pair.refreshToken),
             "user": profile ?? .object([:]),
             "tenant": ["id": .string(account.tenantID), "name": .string(tenantName)],
