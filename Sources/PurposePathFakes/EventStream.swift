@@ -19,7 +19,7 @@ extension BuiltinRegistry {
                 throw .internalError("stream endpoint '\(call.request.endpoint.id)' declares no channel")
             }
             let lastEventID = call.request.headers["last-event-id"] ?? call.request.query["lastEventId"]?.stringValue
-            return FakeResponse(status: 200, body: .stream(channel: Template.text(template, in: call.scope), lastEventID: lastEventID))
+            return FakeResponse(status: 200, body: .stream(channel: try call.text(template), lastEventID: lastEventID))
         }
     }
 }

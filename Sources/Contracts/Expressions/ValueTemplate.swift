@@ -58,9 +58,9 @@ public indirect enum ValueTemplate: Sendable {
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { parts.append(.text(String(rest))) }
-        if parts.count == 1, case .expression(let expression) = parts[0],
-            text.trimmingCharacters(in: .whitespaces).hasPrefix("{{"), text.trimmingCharacters(in: .whitespaces).hasSuffix("}}")
-        {
+        // One placeholder with nothing but spaces around it keeps the expression's value.
+        let meaningful = parts.filter { if case .text(let text) = $0 { !text.allSatisfy { $0 == " " || $0 == "\t" } } else { true } }
+        if meaningful.count == 1, case .expression(let expression) = meaningful[0] {
             return .expression(expression)
         }
         return .text(parts)

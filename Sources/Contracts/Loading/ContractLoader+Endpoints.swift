@@ -63,7 +63,7 @@ extension ContractLoader {
             id: id, service: service, summary: reader.string("summary") ?? "", description: reader.string("description"),
             method: method, path: path, aliases: aliases, auth: auth, tags: fileTags + reader.stringList("tags"),
             decisions: decisions, headers: headers, query: query, body: body, responses: responses, events: events,
-            channel: reader.string("channel"), fake: fake, safe: safe ?? method.isSafe, hints: hints, stream: stream, location: reader.location)
+            channel: compileChannel(reader, endpointID: id), fake: fake, safe: safe ?? method.isSafe, hints: hints, stream: stream, location: reader.location)
         checkCompleteness(endpoint, reader: reader)
         endpoints.append(endpoint)
     }

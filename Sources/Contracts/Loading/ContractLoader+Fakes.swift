@@ -127,11 +127,13 @@ extension ContractLoader {
         }
         var from: [JSONValue] = []
         if let value = reader.value("from") { from = value.arrayValue ?? [value] }
+        var emissions = parseEmissions(reader)
+        let templates = compileTemplates(reader, kind: kind, endpointID: endpointID, responses: responses, emissions: &emissions)
         return FakeBehaviour(
             kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
-            status: status, body: reader.value("body"), emit: parseEmissions(reader), options: reader.value("options"),
-            match: match, view: view, write: write, location: reader.location)
+            status: status, body: reader.value("body"), emit: emissions, options: reader.value("options"),
+            match: match, view: view, write: write, location: reader.location, templates: templates)
     }
 
     private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {

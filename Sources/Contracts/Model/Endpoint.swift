@@ -36,8 +36,8 @@ public final class Endpoint: Sendable, Identifiable {
     /// By status, in the order the contract lists them.
     public let responses: [Response]
     public let events: [EventDeclaration]
-    /// The channel a stream endpoint subscribes to (template).
-    public let channel: String?
+    /// The channel a stream endpoint subscribes to (`goal:{{path.goalId}}`), compiled.
+    public let channel: ValueTemplate?
     public let fake: FakeBehaviour?
     /// Safe to replay against production (`verify --read-only`).
     public let safe: Bool
@@ -50,7 +50,7 @@ public final class Endpoint: Sendable, Identifiable {
     public init(
         id: String, service: String, summary: String, description: String?, method: HTTPMethod, path: PathTemplate,
         aliases: [PathTemplate], auth: AuthRequirement, tags: [String], decisions: [String], headers: [Parameter],
-        query: [Parameter], body: RequestBody?, responses: [Response], events: [EventDeclaration], channel: String?,
+        query: [Parameter], body: RequestBody?, responses: [Response], events: [EventDeclaration], channel: ValueTemplate?,
         fake: FakeBehaviour?, safe: Bool, hints: VerifyHints, stream: StreamPromise?, location: SourceLocation
     ) {
         self.id = id

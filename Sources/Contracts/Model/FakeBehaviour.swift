@@ -50,6 +50,30 @@ public struct FakeBehaviour: Sendable {
         /// Publish only when every template (`body.type`) evaluates to its value (`decision`).
         public var when: [String: JSONValue]
         public var location: SourceLocation
+        /// `channel`, `data` and `when` compiled at load.
+        public var compiled = CompiledEmission()
+    }
+
+    /// An emission's templates, compiled once.
+    public struct CompiledEmission: Sendable {
+        public var channel: ValueTemplate = .literal(.string(""))
+        public var data: ValueTemplate?
+        public var when: [(condition: FakeExpression, value: JSONValue)] = []
+        public init() {}
+    }
+
+    /// The `{{ }}` templates of the options, compiled at load into the expression language the
+    /// views use; the raw values above stay for readers that want the literals (verify's planners).
+    public struct Templates: Sendable {
+        public var id: ValueTemplate?
+        public var parentID: ValueTemplate?
+        /// `filter`, by field, sorted.
+        public var filter: [(field: String, value: ValueTemplate)] = []
+        public var defaults: ValueTemplate?
+        public var set: ValueTemplate?
+        public var to: ValueTemplate?
+        public var body: ValueTemplate?
+        public init() {}
     }
 
     public var kind: Kind
@@ -74,4 +98,6 @@ public struct FakeBehaviour: Sendable {
     /// The compiled steps of a `write` fake.
     public var write: FakeWrite?
     public var location: SourceLocation
+    /// The options' templates, compiled.
+    public var templates = Templates()
 }

@@ -13,7 +13,10 @@ public struct BuiltinCall: Sendable {
     public let engine: FakeEngine
     public let now: Date
 
-    public var scope: TemplateScope { TemplateScope(request: request, now: now) }
+    /// A compiled template (a stream's channel) rendered from the request, as text.
+    public func text(_ template: ValueTemplate) throws(FakeError) -> String {
+        ValueComparison.text(try template.render(in: engine.requestContext(request, now: now)))
+    }
     public var body: JSONValue { request.body ?? .object([:]) }
 
     /// A success answer around `value` in the envelope services.yaml declares.

@@ -10,7 +10,10 @@ struct CollectionBehaviour {
     let request: FakeRequest
     let collection: ResourceCollection
     let now: Date
-    var scope: TemplateScope
+    /// What the options' templates render in: the request, and `record` once there is one.
+    var context: ExpressionContext
+    /// The `id` template rendered (it reads the request only).
+    private let templatedID: String?
     /// A create's record as far as the request alone decides it: defaults, body and `set` read the
     /// request, never the state, so they are rendered here, before the store lock is taken, and
     /// the lock covers only the parent check and the insert. Empty for the other kinds.
@@ -25,21 +28,24 @@ struct CollectionBehaviour {
         return engine.contracts.collections[parent.collection]?.global == true
     }
 
-    init(engine: FakeEngine, fake: FakeBehaviour, request: FakeRequest, collection: ResourceCollection, now: Date) {
+    init(engine: FakeEngine, fake: FakeBehaviour, request: FakeRequest, collection: ResourceCollection, now: Date) throws(FakeError) {
         self.engine = engine
         self.fake = fake
         self.request = request
         self.collection = collection
         self.now = now
-        var scope = TemplateScope(request: request, now: now)
+        // Templates read the request and the record, never other records (the tenant is being
+        // changed under the lock).
+        var context = ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
         var members: OrderedDictionary<String, JSONValue> = [:]
         if case .create = fake.kind {
-            members = fake.defaults.map { Template.render($0, in: scope) }?.objectValue ?? [:]
+            members = try fake.templates.defaults?.render(in: context).objectValue ?? [:]
             for (key, value) in request.body?.objectValue ?? [:] { members[key] = value }
-            scope.record = .object(members)
-            for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
+            context = context.focused(on: .object(members))
+            for (key, value) in try Self.renderedSet(of: fake, in: context) { members[key] = value }
         }
-        self.scope = scope
+        templatedID = try fake.templates.id.map { (template) throws(FakeError) in ValueComparison.text(try template.render(in: context)) }
+        self.context = context
         draft = members
     }
 
@@ -65,12 +71,12 @@ struct CollectionBehaviour {
         if let (field, parentID) = try parentConstraint(tenant) {
             records = records.filter { $0[field]?.stringValue == parentID }
         }
-        for (field, template) in fake.filter.sorted(by: { $0.key < $1.key }) {
-            let wanted = Template.render(.string(template), in: scope)
+        for (field, template) in fake.templates.filter {
+            let wanted = try template.render(in: context)
             if wanted == .null || wanted == .string("") { continue }
-            let path = field.split(separator: ".").map(String.init)
+            let path = JSONPointer(tokens: field.split(separator: ".").map(String.init))
             records = records.filter { record in
-                guard let value = Template.descend(record, path) else { return false }
+                guard let value = record.value(at: path) else { return false }
                 return Self.matches(value, wanted)
             }
         }
@@ -95,7 +101,7 @@ struct CollectionBehaviour {
 
     private var recordID: String {
         if let matchedID { return matchedID }
-        if let template = fake.id { return Template.text(template, in: scope) }
+        if let templatedID { return templatedID }
         guard let last = request.endpoint.path.parameterNames.last else { return "" }
         return request.pathParameters[last] ?? ""
     }
@@ -103,7 +109,7 @@ struct CollectionBehaviour {
     /// The parent's id field and id when the behaviour is nested; 404 when the parent is missing.
     private func parentConstraint(_ tenant: TenantState) throws(FakeError) -> (field: String, id: String)? {
         guard let parent = fake.parent else { return nil }
-        let parentID = Template.text(parent.id, in: scope)
+        let parentID = try fake.templates.parentID.map { (template) throws(FakeError) in ValueComparison.text(try template.render(in: context)) } ?? ""
         let parentCollection = engine.contracts.collections[parent.collection]
         // A global collection's own records are `tenant` here; a per-tenant child of a global parent
         // reads the snapshot its caller took inside the lock.
@@ -123,7 +129,7 @@ struct CollectionBehaviour {
         if let match = fake.match {
             // The condition sees the record and the request only (no other collections): the
             // tenant is being changed under the lock, and a second reference would copy it.
-            var context = ExpressionContext(scope: scope, tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+            var context = self.context
             context.definitions = engine.contracts.definitions
             for record in tenant.all(name) where parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true {
                 guard try match.holds(in: context.focused(on: record)) else { continue }
@@ -166,8 +172,8 @@ struct CollectionBehaviour {
         for (key, value) in request.body?.objectValue ?? [:] where key != collection.idField {
             if value == .null { members.removeValue(forKey: key) } else { members[key] = value }
         }
-        scope.record = .object(members)
-        for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
+        context = context.focused(on: .object(members))
+        for (key, value) in try Self.renderedSet(of: fake, in: context) { members[key] = value }
         stamp(&members, created: false)
         record = .object(members)
         if collection.singleton { tenant.setSingleton(name, record) } else { tenant.put(name, id: recordID, record) }
@@ -188,14 +194,14 @@ struct CollectionBehaviour {
         var members = try existing(tenant).objectValue ?? [:]
         let field = fake.field ?? "status"
         let current = members[field] ?? .null
-        let target = fake.to.map { Template.render($0, in: scope) } ?? .null
+        let target = try fake.templates.to?.render(in: context.focused(on: .object(members))) ?? .null
         if !fake.from.isEmpty, !fake.from.contains(current) {
             let message = "Cannot move \(Self.noun(name, in: engine.contracts.collections).lowercased()) from \(current.stringValue ?? current.jsonString()) to \(target.stringValue ?? target.jsonString())"
             throw fake.refusal(422, default: FakeError(status: 422, message, code: "INVALID_STATUS_TRANSITION"))
         }
         members[field] = target
-        scope.record = .object(members)
-        for (key, value) in Self.renderedSet(of: fake, in: scope) { members[key] = value }
+        context = context.focused(on: .object(members))
+        for (key, value) in try Self.renderedSet(of: fake, in: context) { members[key] = value }
         stamp(&members, created: false)
         let record = JSONValue.object(members)
         tenant.put(name, id: recordID, record)
@@ -234,8 +240,8 @@ struct CollectionBehaviour {
 
     // MARK: Helpers
 
-    private static func renderedSet(of fake: FakeBehaviour, in scope: TemplateScope) -> OrderedDictionary<String, JSONValue> {
-        fake.set.map { Template.render($0, in: scope) }?.objectValue ?? [:]
+    private static func renderedSet(of fake: FakeBehaviour, in context: ExpressionContext) throws(FakeError) -> OrderedDictionary<String, JSONValue> {
+        try fake.templates.set?.render(in: context).objectValue ?? [:]
     }
 
     private func stamp(_ members: inout OrderedDictionary<String, JSONValue>, created: Bool) {

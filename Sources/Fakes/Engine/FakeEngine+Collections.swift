@@ -10,20 +10,23 @@ extension FakeEngine {
             throw .internalError("fake of '\(request.endpoint.id)' names no known collection")
         }
         let status = fake.status ?? request.endpoint.successResponse?.status ?? 200
-        var behaviour = CollectionBehaviour(engine: self, fake: fake, request: request, collection: collection, now: now)
+        var behaviour = try CollectionBehaviour(engine: self, fake: fake, request: request, collection: collection, now: now)
         let outcome: JSONValue = try store.mutate { (state: inout FakeState) throws(FakeError) -> JSONValue in
             if behaviour.needsGlobalRecords { behaviour.globalRecords = state.global }
             return try state.withScope(of: collection, tenantID: request.caller?.tenantID) { (tenant: inout TenantState) throws(FakeError) -> JSONValue in
                 try behaviour.run(in: &tenant)
             }
         }
-        var scope = behaviour.scope
-        scope.record = outcome
-        for emission in fake.emit where emission.when.allSatisfy({ Template.evaluate(Substring($0.key), in: scope) == $0.value }) {
-            let data = emission.data.map { Template.render($0, in: scope) } ?? outcome
-            publish(event: emission.event, channel: Template.text(emission.channel, in: scope), tenantID: request.caller?.tenantID, data: data)
+        let context = behaviour.context.focused(on: outcome)
+        for emission in fake.emit {
+            var holds = true
+            for (condition, value) in emission.compiled.when where try condition.evaluate(in: context) != value { holds = false }
+            guard holds else { continue }
+            let data = try emission.compiled.data?.render(in: context) ?? outcome
+            let channel = ValueComparison.text(try emission.compiled.channel.render(in: context))
+            publish(event: emission.event, channel: channel, tenantID: request.caller?.tenantID, data: data)
         }
-        if let template = fake.body { return .json(Template.render(template, in: scope), status: status) }
+        if let template = fake.templates.body { return .json(try template.render(in: context), status: status) }
         switch fake.kind {
         case .delete: return .data(nil, status: status, in: contracts.conventions.envelope)
         case .list where request.endpoint.successResponse?.bodyShape == .paginated:

@@ -54,7 +54,8 @@ public final class FakeEngine: Sendable {
     /// Answers a request that passed routing, auth and validation.
     public func handle(_ request: FakeRequest) async -> FakeResponse {
         guard let fake = request.endpoint.fake else {
-            return respondWithExample(request, status: request.endpoint.successResponse?.status ?? 200)
+            let status = request.endpoint.successResponse?.status ?? 200
+            return request.endpoint.successResponse?.example.map { .json($0, status: status) } ?? FakeResponse(status: status, body: .empty)
         }
         let response: FakeResponse
         do {
@@ -81,7 +82,7 @@ public final class FakeEngine: Sendable {
             guard builtins.tenantReads.contains(name) else { return try await builtin(call) }
             return try await cached(name, request, now: now) { () async throws(FakeError) -> FakeResponse in try await builtin(call) }
         case .respond(let status):
-            return respondWithExample(request, status: status)
+            return try respondWithExample(request, status: status)
         case .view:
             guard let view = fake.view else { throw .internalError("view of '\(request.endpoint.id)' did not compile") }
             guard view.cacheable, request.endpoint.method.isSafe else { return try runView(view, fake, request, now: now) }
@@ -111,15 +112,18 @@ public final class FakeEngine: Sendable {
         return (200..<300).contains(response.status) ? readCache.store(response, for: key, revision: revision) : response
     }
 
-    /// The status's documented example, templated from the request.
-    func respondWithExample(_ request: FakeRequest, status: Int) -> FakeResponse {
-        let response = request.endpoint.response(for: status)
-        let scope = TemplateScope(request: request, now: now)
-        if let template = request.endpoint.fake?.body {
-            return .json(Template.render(template, in: scope), status: status)
+    /// The fake's `body` (or the status's documented example, with its placeholders), rendered from the request.
+    func respondWithExample(_ request: FakeRequest, status: Int) throws(FakeError) -> FakeResponse {
+        if let template = request.endpoint.fake?.templates.body {
+            return .json(try template.render(in: requestContext(request, now: now)), status: status)
         }
-        guard let example = response?.example else { return FakeResponse(status: status, body: .empty) }
-        return .json(Template.render(example, in: scope), status: status)
+        guard let example = request.endpoint.response(for: status)?.example else { return FakeResponse(status: status, body: .empty) }
+        return .json(example, status: status)
+    }
+
+    /// What a template that reads only the request renders in (a `respond` body, a stream's channel).
+    func requestContext(_ request: FakeRequest, now: Date) -> ExpressionContext {
+        ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
     }
 
     /// Publishes on a channel and, when a tenant is known, on that tenant's channel too.
