@@ -10,7 +10,6 @@ extension BuiltinRegistry {
     /// ```
     public static let purposePath: BuiltinRegistry = {
         var registry = BuiltinRegistry()
-        registry.registerStreams()
         registry.registerAuthentication()
         registry.registerCoaching()
         registry.registerAnalytics()

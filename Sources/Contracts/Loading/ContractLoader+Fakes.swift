@@ -1,7 +1,7 @@
 import JSON
 
 extension ContractLoader {
-    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view", "write"]
+    static let fakeKinds = ["list", "get", "create", "update", "delete", "transition", "merge", "respond", "builtin", "view", "write", "stream"]
     static let fakeOptions = [
         "id", "parent", "filter", "defaults", "set", "field", "from", "to", "error", "status", "body", "emit", "options", "match",
     ]
@@ -19,7 +19,12 @@ extension ContractLoader {
         let kind: FakeBehaviour.Kind
         var view: FakeView?
         var write: FakeWrite?
+        var stream: FakeStream?
         switch kindKey {
+        case "stream":
+            stream = reader.value("stream").flatMap { parseStreamFake($0, at: reader.pointer("stream"), in: document, endpointID: endpointID) }
+            guard stream != nil else { return nil }
+            kind = .stream
         case "write":
             write = reader.value("write").flatMap { parseWrite($0, at: reader.pointer("write"), in: document, endpointID: endpointID) }
             guard write != nil else { return nil }
@@ -133,7 +138,7 @@ extension ContractLoader {
             kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
             status: status, body: reader.value("body"), emit: emissions, options: reader.value("options"),
-            match: match, view: view, write: write, location: reader.location, templates: templates)
+            match: match, view: view, write: write, stream: stream, location: reader.location, templates: templates)
     }
 
     private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {

@@ -6,7 +6,8 @@ extension ContractLoader {
 
     /// Parses `fake.view`: expressions and templates compile now (syntax errors point into the
     /// text); their types are checked once every collection and endpoint is known.
-    func parseView(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, endpointID: String) -> FakeView? {
+    /// `answers: false`: only `let` and `require` (a stream's checks), so nothing needs `from` or `select`.
+    func parseView(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, endpointID: String, answers: Bool = true) -> FakeView? {
         guard let reader = ObjectReader(value, at: pointer, in: document, what: "view", allowed: Self.viewKeys, diagnostics: diagnostics)
         else { return nil }
         let from = reader.string("from")
@@ -94,7 +95,7 @@ extension ContractLoader {
         }
         if choice != nil, reader.has("select") { reader.error("a view answers 'select' or 'cases', not both", at: "select") }
         let page = reader.value("page").flatMap { parsePage($0, at: reader.pointer("page"), in: document) }
-        if from == nil, select == nil, choice == nil { reader.error("a view needs 'from' (a collection) or 'select' (the answer)") }
+        if answers, from == nil, select == nil, choice == nil { reader.error("a view needs 'from' (a collection) or 'select' (the answer)") }
         if from == nil, one != nil || !conditions.isEmpty || !filters.isEmpty || !sort.isEmpty || page != nil || !fields.isEmpty {
             reader.error("one, where, filter, sort, page and fields read records: the view needs 'from'")
         }

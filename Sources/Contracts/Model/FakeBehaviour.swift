@@ -18,13 +18,15 @@ public struct FakeBehaviour: Sendable {
         case view(from: String?)
         /// A declarative write (`FakeBehaviour.write`): steps in one transaction, then an answer.
         case write
+        /// A server-sent-event stream of the endpoint's `channel` (`FakeBehaviour.stream`).
+        case stream
 
         public var collection: String? {
             switch self {
             case .list(let c), .get(let c), .create(let c), .update(let c), .delete(let c),
                 .transition(let c), .merge(let c): c
             case .view(let from): from
-            case .respond, .builtin, .write: nil
+            case .respond, .builtin, .write, .stream: nil
             }
         }
     }
@@ -97,6 +99,8 @@ public struct FakeBehaviour: Sendable {
     public var view: FakeView?
     /// The compiled steps of a `write` fake.
     public var write: FakeWrite?
+    /// The checks and resume point of a `stream` fake.
+    public var stream: FakeStream?
     public var location: SourceLocation
     /// The options' templates, compiled.
     public var templates = Templates()

@@ -60,7 +60,7 @@ struct CollectionBehaviour {
         case .delete: return try delete(&tenant)
         case .transition: return try transition(&tenant)
         case .merge: return try merge(&tenant)
-        case .respond, .builtin, .view, .write: throw .internalError("not a collection behaviour")
+        case .respond, .builtin, .view, .write, .stream: throw .internalError("not a collection behaviour")
         }
     }
 

@@ -92,6 +92,9 @@ public final class FakeEngine: Sendable {
         case .write:
             guard let write = fake.write else { throw .internalError("write of '\(request.endpoint.id)' did not compile") }
             return try runWrite(write, fake, request, now: now)
+        case .stream:
+            guard let stream = fake.stream else { throw .internalError("stream of '\(request.endpoint.id)' did not compile") }
+            return try runStream(stream, fake, request, now: now)
         default:
             return try runCollectionBehaviour(fake, request, now: now)
         }

@@ -12,14 +12,7 @@ struct ViewRun {
     let envelope: EnvelopeConventions
 
     func answer(in base: ExpressionContext, status: Int) throws(FakeError) -> FakeResponse {
-        var context = base
-        for binding in view.bindings { context.variables[binding.name] = try binding.value.evaluate(in: context) }
-        for requirement in view.requirements where !(try requirement.condition.holds(in: context)) {
-            if let field = requirement.field {
-                throw FakeError(status: requirement.status, "Validation failed", code: requirement.code ?? "VALIDATION_ERROR", fieldErrors: [field: requirement.message])
-            }
-            throw FakeError(status: requirement.status, requirement.message, code: requirement.code)
-        }
+        var context = try checked(base)
         guard let from = view.from else { return respond(try select(in: context), status: status) }
         let answers = view.select != nil || view.choice != nil
         var records = context.records(of: from)
@@ -48,6 +41,19 @@ struct ViewRun {
     }
 
     // MARK: Stages
+
+    /// The context with `let` bound, once every requirement holds; the first that does not is the refusal.
+    func checked(_ base: ExpressionContext) throws(FakeError) -> ExpressionContext {
+        var context = base
+        for binding in view.bindings { context.variables[binding.name] = try binding.value.evaluate(in: context) }
+        for requirement in view.requirements where !(try requirement.condition.holds(in: context)) {
+            if let field = requirement.field {
+                throw FakeError(status: requirement.status, "Validation failed", code: requirement.code ?? "VALIDATION_ERROR", fieldErrors: [field: requirement.message])
+            }
+            throw FakeError(status: requirement.status, requirement.message, code: requirement.code)
+        }
+        return context
+    }
 
     /// The view's conditions, and its filters whose query parameters were all sent.
     private func keeps(_ record: JSONValue, in context: ExpressionContext, filters: Bool) throws(FakeError) -> Bool {
