@@ -71,6 +71,6 @@ struct AdminAPI: Sendable {
     }
 
     private func ok(_ data: JSONValue) -> Response {
-        ResponseWriter.render(.data(data, in: engine.contracts.conventions.envelope), engine: engine, heartbeat: .seconds(15))
+        ResponseWriter.render(.data(data, in: engine.contracts.conventions.envelope), engine: engine)
     }
 }

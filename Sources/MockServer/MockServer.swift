@@ -6,7 +6,8 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// `understudy serve`: the listeners, each a Hummingbird application over one `MockResponder`.
+/// `understudy serve`: the listeners, each a Hummingbird application over one chain of stages —
+/// request log → CORS → admin API → routing → faults → the endpoint's stages (`EndpointStages`).
 ///
 /// ```swift
 /// let server = MockServer(engine: engine, listeners: MockServer.defaultListeners(contracts, host: "127.0.0.1"))
@@ -41,7 +42,17 @@ public struct MockServer: Sendable {
         // The headers a browser may send and read come from services.yaml's `cors`.
         var options = options
         options.cors = options.cors.declaring(engine.contracts.conventions.cors)
-        let responder = MockResponder(listener: listener, engine: engine, options: options, log: log, admin: admin)
+        let envelope = engine.contracts.conventions.envelope
+        var stages: any EndpointStages = ContractStages(engine: engine, heartbeat: options.heartbeat)
+        if options.strict { stages = StrictStages(base: stages) }
+        if let plan = options.mutations { stages = MutatingStages(base: stages, plan: plan) }
+        let responder =
+            MiddlewareChain(RequestLogMiddleware(log: log), then:
+            MiddlewareChain(CrossOriginMiddleware(policy: options.cors, envelope: envelope), then:
+            MiddlewareChain(AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations), then:
+            MiddlewareChain(RoutingMiddleware(listener: listener, envelope: envelope), then:
+            MiddlewareChain(FaultMiddleware(faults: options.faults, engine: engine), then:
+            EndpointResponder(stages: stages, maxBodyBytes: options.maxBodyBytes))))))
         return Application(
             responder: responder,
             configuration: .init(address: .hostname(host, port: listener.port), serverName: "Understudy"),

@@ -10,7 +10,7 @@ import NIOCore
 enum ResponseWriter {
     /// `style` says how a stream's events go out: what the endpoint promises (`stream:`), bent by
     /// `serve --mutate` where the plan says.
-    static func render(_ response: FakeResponse, engine: FakeEngine?, heartbeat: Duration, style: StreamStyle = StreamStyle()) -> Response {
+    static func render(_ response: FakeResponse, engine: FakeEngine?, style: StreamStyle = StreamStyle()) -> Response {
         var fields = HTTPFields()
         for (name, value) in response.headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
@@ -31,13 +31,13 @@ enum ResponseWriter {
             fields[.connection] = "keep-alive"
             guard let engine else { return Response(status: .internalServerError) }
             let subscription = engine.events.subscribe(channel: channel, after: style.replay ? lastEventID.flatMap { Int($0) } : nil)
-            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: style.heartbeat ?? heartbeat, style: style))
+            return Response(status: status, headers: fields, body: EventStreamBody.make(subscription, heartbeat: style.heartbeat ?? .seconds(15), style: style))
         }
     }
 
     /// The error envelope with its status (and `Retry-After`-style headers a refusal carries).
     static func error(_ error: FakeError, in envelope: EnvelopeConventions) -> Response {
-        render(error.response(in: envelope), engine: nil, heartbeat: .seconds(15))
+        render(error.response(in: envelope), engine: nil)
     }
 }
 
@@ -46,10 +46,24 @@ enum ResponseWriter {
 struct StreamStyle: Sendable {
     var ids = true
     var replay = true
-    /// The endpoint's promised interval; nil: the server's `--heartbeat`.
+    /// The interval between heartbeats; nil: 15 s.
     var heartbeat: Duration?
     /// `rename-event`: each event goes out as `NAME.renamed`.
     var renaming = false
+
+    init(ids: Bool = true, replay: Bool = true, heartbeat: Duration? = nil, renaming: Bool = false) {
+        self.ids = ids
+        self.replay = replay
+        self.heartbeat = heartbeat
+        self.renaming = renaming
+    }
+
+    /// As the endpoint promises. A promised heartbeat interval is an upper bound: the mock beats at
+    /// a third of it, so no client ever waits it out; `serve --heartbeat` overrides it.
+    init(promise: StreamPromise?, serverHeartbeat: Duration?) {
+        self.init(ids: promise?.ids ?? true, replay: promise?.replay ?? true,
+                  heartbeat: serverHeartbeat ?? promise?.heartbeat.map { .seconds(max(1, $0 / 3)) })
+    }
 }
 
 /// A server-sent-event body: replayed events first, then live ones, with comment heartbeats.

@@ -45,6 +45,7 @@ public struct SessionBook: Sendable {
         guard var token = refreshTokens[refreshID], token.state == .unused, token.expires > now,
             !revokedSessions.contains(token.sessionID)
         else { return nil }
+        guard EngineBends.current.endsSessions else { return token }
         token.state = .used
         refreshTokens[refreshID] = token
         return token
@@ -52,11 +53,13 @@ public struct SessionBook: Sendable {
 
     /// Revokes a session's refresh tokens (logout): it cannot be renewed; its access tokens live out their TTL.
     public mutating func revokeRefresh(sessionID: String) {
+        guard EngineBends.current.endsSessions else { return }
         for (id, token) in refreshTokens where token.sessionID == sessionID { refreshTokens[id]?.state = .revoked }
     }
 
     /// Ends a session: its access tokens stop working and its refresh tokens are revoked.
     public mutating func revoke(sessionID: String) {
+        guard EngineBends.current.endsSessions else { return }
         revokedSessions.insert(sessionID)
         for (id, token) in refreshTokens where token.sessionID == sessionID { refreshTokens[id]?.state = .revoked }
     }

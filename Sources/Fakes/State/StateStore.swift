@@ -24,9 +24,16 @@ public final class StateStore: Sendable {
         state.withLock { body($0) }
     }
 
-    /// Runs a check-then-write change under the lock.
+    /// Runs a check-then-write change under the lock. Where `serve --mutate` bends the request
+    /// (`EngineBends.keepsChanges` false), the change runs on a copy that is dropped.
     public func mutate<T: Sendable>(_ body: (inout FakeState) throws(FakeError) -> T) throws(FakeError) -> T {
-        try state.withLock { (current: inout FakeState) throws(FakeError) -> T in
+        if !EngineBends.current.keepsChanges {
+            return try state.withLock { (current: inout FakeState) throws(FakeError) -> T in
+                var copy = current
+                return try body(&copy)
+            }
+        }
+        return try state.withLock { (current: inout FakeState) throws(FakeError) -> T in
             defer {
                 if let persistence {
                     let changes = current.drainChanges()

@@ -50,6 +50,6 @@ extension AdminAPI {
 /// Success answers of the faults admin routes, in the success envelope.
 enum FaultAdminReply {
     static func data(_ value: JSONValue, status: Int = 200, engine: FakeEngine) -> Response {
-        ResponseWriter.render(.data(value, status: status, in: engine.contracts.conventions.envelope), engine: engine, heartbeat: .seconds(15))
+        ResponseWriter.render(.data(value, status: status, in: engine.contracts.conventions.envelope), engine: engine)
     }
 }
