@@ -31,7 +31,9 @@ let package = Package(
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // JSON Schema (2020-12 subset): compile once, validate many times; shared by mock and runner.
-        .target(name: "JSONSchema", dependencies: ["JSON"]),
+        // The civil calendar: days, months and RFC 3339 instants without time zones (one home for date code).
+        .target(name: "CivilTime"),
+        .target(name: "JSONSchema", dependencies: ["JSON", "CivilTime"]),
         // The contract model: YAML loading with source locations, $ref resolution, path templates, lint.
         .target(
             name: "Contracts",
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "Fakes",
             dependencies: [
-                "Contracts", "JSON", "JSONSchema",
+                "Contracts", "JSON", "JSONSchema", "CivilTime",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "PurposePathFakes",
             dependencies: [
-                "Fakes", "Contracts", "JSON",
+                "Fakes", "Contracts", "JSON", "CivilTime",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -101,7 +103,7 @@ let package = Package(
             name: "ContractsTests", dependencies: ["Contracts", "JSON", "JSONSchema", "TestSupport"],
             exclude: ["Resources"]
         ),
-        .testTarget(name: "FakesTests", dependencies: ["Fakes", "PurposePathFakes", "Contracts", "JSON", "JSONSchema", "TestSupport"]),
+        .testTarget(name: "FakesTests", dependencies: ["Fakes", "PurposePathFakes", "Contracts", "JSON", "JSONSchema", "CivilTime", "TestSupport"]),
         .testTarget(
             name: "SQLiteStateTests",
             dependencies: ["SQLiteState", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", .product(name: "SQLiteNIO", package: "sqlite-nio")]

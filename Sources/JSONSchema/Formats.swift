@@ -1,3 +1,4 @@
+import CivilTime
 /// The `format` values asserted when `SchemaOptions.assertFormats` is on; other names are annotations.
 ///
 /// Checks run over the UTF-8 bytes of the string, so only ASCII digits count and nothing is allocated.
@@ -85,7 +86,7 @@ struct ByteScanner {
         guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
               let day = digits(2), (1...12).contains(month)
         else { return false }
-        return day >= 1 && day <= Self.daysIn(month: month, year: year)
+        return day >= 1 && day <= CalendarDay.daysIn(month: month, year: year)
     }
 
     /// RFC 3339 date-time; a leap second (:60) only at 23:59 UTC.
@@ -112,13 +113,5 @@ struct ByteScanner {
             return utc == 23 * 60 + 59
         }
         return true
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

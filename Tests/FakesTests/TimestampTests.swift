@@ -1,3 +1,4 @@
+import CivilTime
 import Fakes
 import Foundation
 import Testing
@@ -8,5 +9,20 @@ import Testing
     func theHandWrittenFormatMatchesFoundation(_ seconds: Double) {
         let date = Date(timeIntervalSince1970: seconds)
         #expect(date.rfc3339 == date.formatted(.iso8601))
+    }
+}
+
+/// `CalendarDay.adding(months:)`, which `addMonths` and the KPI month use: the same day, clamped
+/// to the end of a shorter month, across year ends in both directions.
+@Suite struct CalendarMonthTests {
+    @Test(arguments: [
+        ("2025-01-31", 1, "2025-02-28"), ("2024-01-31", 1, "2024-02-29"), ("2025-12-15", 1, "2026-01-15"),
+        ("2025-03-31", -1, "2025-02-28"), ("2025-01-10", -1, "2024-12-10"), ("2025-05-31", -15, "2024-02-29"),
+        ("2025-11-24", 0, "2025-11-24"), ("0001-01-01", 24, "0003-01-01"),
+    ])
+    func monthsAreAddedWithTheDayClamped(start: String, months: Int, expected: String) throws {
+        let day = try #require(CalendarDay(parsing: start))
+        #expect(day.adding(months: months).iso == expected)
+        #expect(day.adding(months: months).isoMonth == String(expected.prefix(7)))
     }
 }

@@ -1,3 +1,4 @@
+import CivilTime
 import Fakes
 import JSON
 import Testing

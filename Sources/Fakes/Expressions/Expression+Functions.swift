@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Foundation
 import JSON
@@ -155,9 +156,11 @@ extension FakeExpression {
         case .addDays, .addMonths:
             guard let text = first.stringValue, let start = RecordInstant.parse(text), let count = values[1].intValue else { return .null }
             if function == .addDays { return .string(start.addingTimeInterval(TimeInterval(count) * 86_400).rfc3339) }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-            return calendar.date(byAdding: .month, value: count, to: start).map { .string($0.rfc3339) } ?? .null
+            // The same time of day on the same day `count` months on, clamped to the month's end.
+            let day = CalendarDay(utc: start)
+            let timeOfDay = start.timeIntervalSince1970 - Double(day.ordinal) * 86_400
+            let moved = Double(day.adding(months: count).ordinal) * 86_400 + timeOfDay
+            return .string(Date(timeIntervalSince1970: moved).rfc3339)
         case .omit:
             guard var members = first.objectValue else { return .null }
             for name in values.dropFirst().compactMap(\.stringValue) { members.removeValue(forKey: name) }

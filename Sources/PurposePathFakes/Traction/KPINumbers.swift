@@ -1,3 +1,4 @@
+import CivilTime
 import Contracts
 import Fakes
 import Foundation
@@ -38,7 +39,7 @@ struct KPINumbers: Sendable {
         self.kpi = kpi
         self.readings = Self.sortedReadings(readings)
         self.milestones = Self.sortedMilestones(milestones)
-        self.currentMonth = TractionCalendar.month(of: now)
+        self.currentMonth = CalendarDay(utc: now).isoMonth
     }
 
     /// `up` or `down` (anything else counts as `up`).

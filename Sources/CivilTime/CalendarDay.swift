@@ -1,7 +1,8 @@
 import Foundation
 
-/// A Gregorian calendar day counted from 1970-01-01, so the scheduling and prioritization builtins
-/// can add and compare dates without time zones.
+/// A Gregorian calendar day counted from 1970-01-01: dates added, compared and written without
+/// time zones or Foundation's `Calendar`. The one home of the project's calendar arithmetic —
+/// JSON Schema's `date` format, the expression language's dates, the builtins' schedules.
 public struct CalendarDay: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01.
     public var ordinal: Int
@@ -40,11 +41,24 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
 
     public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 
+    /// The same day `months` calendar months later (or earlier), clamped to the end of that month
+    /// (Jan 31 + 1 → Feb 28 or 29).
+    public func adding(months: Int) -> CalendarDay {
+        let (year, month, day) = components
+        let total = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (Int((Double(total) / 12).rounded(.down)), ((total % 12) + 12) % 12 + 1)
+        return CalendarDay(ordinal: Self.ordinal(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear))))
+    }
+
+    /// `YYYY-MM`.
+    public var isoMonth: String { String(iso.prefix(7)) }
+
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 
     // MARK: - Civil calendar arithmetic (H. Hinnant's days-from-civil algorithms)
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// How many days `month` (1–12) of `year` has, leap years included.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
