@@ -104,13 +104,8 @@ extension ContractLoader {
         if let status, !responses.contains(where: { $0.status == status }) {
             reader.error("status \(status) is not among the endpoint's responses", at: "status")
         }
-        var match: FakeExpression?
-        if let value = reader.value("match") {
-            if let text = Self.expressionText(value) {
-                match = parseExpression(text, at: reader.pointer("match"), in: document, what: "match")
-            } else {
-                reader.error("match must be an expression (text), found \(value.typeName)", at: "match")
-            }
+        let match = expression(reader, "match", what: "match")
+        if reader.has("match") {
             switch kind {
             case .get, .update, .delete, .transition: break
             default: reader.error("match finds the record of get, update, delete or transition", at: "match")

@@ -9,14 +9,7 @@ extension ContractLoader {
         var checks = value.objectValue ?? [:]
         checks.removeValue(forKey: "after")
         guard let view = parseView(.object(checks), at: pointer, in: document, endpointID: endpointID, answers: false) else { return nil }
-        var after: FakeExpression?
-        if let value = reader.value("after") {
-            if let text = Self.expressionText(value) {
-                after = parseExpression(text, at: reader.pointer("after"), in: document, what: "stream after")
-            } else {
-                reader.error("stream after must be an expression (text), found \(value.typeName)", at: "after")
-            }
-        }
+        let after = expression(reader, "after", what: "stream after")
         deferredChecks.append { [unowned self] in
             guard let endpoint = endpoints.first(where: { $0.id == endpointID }) else { return }
             if endpoint.channel == nil { reader.error("a stream fake answers the endpoint's 'channel', which '\(endpointID)' does not declare") }

@@ -68,6 +68,17 @@ extension ContractLoader {
 }
 
 extension ContractLoader {
+    /// The expression written under `key`, parsed; nil (with a diagnostic where it is wrong) when
+    /// the key is absent, is not text or does not parse.
+    func expression(_ reader: ObjectReader, _ key: String, what: String) -> FakeExpression? {
+        guard let value = reader.value(key) else { return nil }
+        guard let text = Self.expressionText(value) else {
+            reader.error("\(what) must be an expression (text), found \(value.typeName)", at: key)
+            return nil
+        }
+        return parseExpression(text, at: reader.pointer(key), in: reader.document, what: what)
+    }
+
     /// Parses one expression of a fake; a syntax error is a diagnostic at `pointer` naming the character.
     func parseExpression(_ text: String, at pointer: JSONPointer, in document: YAMLDocument, what: String) -> FakeExpression? {
         do throws(ExpressionProblem) { return try ExpressionParser.parse(text) } catch {

@@ -19,14 +19,7 @@ extension ContractLoader {
         for (index, item) in list.enumerated() {
             if let step = parseStep(item, at: reader.pointer("steps").appending(index), in: document) { steps.append(step) }
         }
-        var tenant: FakeExpression?
-        if let value = reader.value("tenant") {
-            if let text = Self.expressionText(value) {
-                tenant = parseExpression(text, at: reader.pointer("tenant"), in: document, what: "write tenant")
-            } else {
-                reader.error("write tenant must be an expression (text), found \(value.typeName)", at: "tenant")
-            }
-        }
+        let tenant = expression(reader, "tenant", what: "write tenant")
         var answer: ValueTemplate?
         if let value = reader.value("answer") {
             do { answer = try ValueTemplate.compile(value, at: reader.pointer("answer")) } catch {
