@@ -1,13 +1,3 @@
-/// Why a JSON text could not be parsed, and where: what a 400 answer and a divergence report say.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    /// Zero-based byte offset of the problem.
-    public var offset: Int
-    public var line: Int
-    public var column: Int
-
-    public var description: String { "\(message) at line \(line), column \(column) (byte \(offset))" }
-}
 
 /// A strict RFC 8259 parser over UTF-8 bytes that keeps key order and integer-ness.
 ///
@@ -288,9 +278,3 @@ public struct JSONParser: ~Copyable {
 }
 
 import OrderedCollections
-
-/// Builds an object's members; a repeated key keeps its first position and its last value.
-private struct OrderedDictionaryBuilder {
-    var result: OrderedDictionary<String, JSONValue> = [:]
-    mutating func set(_ key: String, _ value: JSONValue) { result[key] = value }
-}

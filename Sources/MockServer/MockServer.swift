@@ -77,16 +77,3 @@ public struct MockServer: Sendable {
         try await group.run()
     }
 }
-
-/// Collects the real ports (port 0 picks a free one) until every listener is up.
-actor BoundPorts {
-    private var ports: [(name: String, port: Int)] = []
-    private let expected: Int
-
-    init(expected: Int) { self.expected = expected }
-
-    func add(name: String, port: Int) -> [(name: String, port: Int)]? {
-        ports.append((name, port))
-        return ports.count == expected ? ports : nil
-    }
-}

@@ -143,29 +143,3 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Durations as people write them: `90`, `10s`, `15m`, `2h`, `30d`.
-/// `--access-ttl 15m`: a `DurationText` duration (a unit is required) as seconds, more than zero.
-enum TimeToLive {
-    static func parse(_ text: String) throws -> TimeInterval {
-        switch DurationText.parse(text) {
-        case .success(let duration) where duration > .zero: return duration.timeInterval
-        case .success: throw ValidationError("'\(text)' must be longer than zero")
-        case .failure(let problem): throw ValidationError(problem.description)
-        }
-    }
-}
-
-/// The fault flags' transforms: `FaultFlags` parsing, failures as one-line validation errors.
-enum FaultFlag {
-    static func latency(_ text: String) throws -> FaultRule { try parse("latency", text) }
-    static func fail(_ text: String) throws -> FaultRule { try parse("fail", text) }
-    static func drop(_ text: String) throws -> FaultRule { try parse("drop", text) }
-
-    private static func parse(_ effect: String, _ text: String) throws -> FaultRule {
-        switch FaultFlags.parse(effect, text) {
-        case .success(let rule): return rule
-        case .failure(let problem): throw ValidationError(problem.detail)
-        }
-    }
-}

@@ -76,11 +76,6 @@ public struct FixtureResolver: Sendable {
     }
 }
 
-/// Why a path could not be filled from the fixtures.
-public struct ResolveFailure: Error, Sendable {
-    public var message: String
-}
-
 extension String {
     /// `goals` → `goal`: the singular a `{goalId}` parameter is named after.
     var dropLastS: String { hasSuffix("ies") ? dropLast(3) + "y" : hasSuffix("s") ? String(dropLast()) : self }

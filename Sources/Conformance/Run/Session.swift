@@ -3,14 +3,6 @@ import Foundation
 import JSON
 import Synchronization
 
-/// Every secret seen in a run (passwords, tokens, captured tokens), shared by all sessions, for redaction.
-public final class SecretBook: Sendable {
-    private let values = Mutex<Set<String>>([])
-    public init() {}
-    public func insert(_ secret: String) { values.withLock { _ = $0.insert(secret) } }
-    public var all: Set<String> { values.withLock { $0 } }
-}
-
 /// The runner's signed-in state: tokens, tenant, user; refreshed once on a 401, as the frontend does.
 public actor Session {
     public private(set) var accessToken: String?

@@ -1,20 +1,6 @@
 import JSON
 import JSONSchema
 
-/// How a protected endpoint authenticates its caller.
-public enum AuthRequirement: String, Sendable, CaseIterable {
-    /// Public or pre-login.
-    case none
-    /// `Authorization: Bearer` + `X-Tenant-Id` matching the token's tenant.
-    case tenant
-    /// As `tenant`, and the user holds the admin role.
-    case admin
-    /// Token and tenant as `access_token` and `tenant` query parameters (SSE).
-    case query
-
-    public var isProtected: Bool { self != .none }
-}
-
 /// One operation of a service, as the contract declares it.
 ///
 /// A reference type: it is built once by the loader, never changed, and handed along every request
@@ -89,74 +75,4 @@ public final class Endpoint: Sendable, Identifiable {
 
     /// Every path the endpoint answers on, the main one first.
     public var allPaths: [PathTemplate] { [path] + aliases }
-}
-
-/// The request that makes a stream publish `event`: `verify` opens the stream, sends it, and expects
-/// the event. Path values are templates over the stream's own (`{{path.goalId}}`); those not given
-/// come from the fixtures, and the body defaults to the called endpoint's example.
-public struct StreamTrigger: Sendable {
-    public var call: String
-    public var path: [String: String]
-    public var body: JSONValue?
-    public var event: String
-}
-
-public enum HTTPMethod: String, Sendable, CaseIterable, Comparable {
-    case GET, POST, PUT, PATCH, DELETE
-
-    public var isSafe: Bool { self == .GET }
-
-    public static func < (a: HTTPMethod, b: HTTPMethod) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-}
-
-/// A query parameter or header the endpoint declares.
-public struct Parameter: Sendable {
-    public var name: String
-    public var required: Bool
-    public var schema: Schema?
-    /// The schema's `type`, when single, so query strings can be converted before validation.
-    public var valueType: String?
-    /// The schema's `default`, applied when the parameter is absent.
-    public var defaultValue: JSONValue?
-    public var description: String?
-    public var example: JSONValue?
-    public var location: SourceLocation
-}
-
-/// The request body an endpoint accepts.
-public struct RequestBody: Sendable {
-    public var schema: Schema?
-    public var example: JSONValue?
-    public var required: Bool
-    public var contentType: String
-    public var location: SourceLocation
-}
-
-/// A documented answer of an endpoint for one status.
-public struct Response: Sendable {
-    /// How the body is declared: the success envelope, the paginated envelope, a whole-body schema, or none.
-    public enum BodyShape: String, Sendable { case data, paginated, schema, none }
-
-    public var status: Int
-    public var description: String?
-    public var bodyShape: BodyShape
-    /// The whole body's schema (shorthands already expanded); nil for binary or stream bodies.
-    public var schema: Schema?
-    /// Named examples; `example` alone is named "default". Full bodies, as on the wire.
-    public var examples: [(name: String, value: JSONValue)]
-    public var contentType: String
-    public var headers: [Parameter]
-    public var location: SourceLocation
-
-    public var example: JSONValue? { examples.first?.value }
-}
-
-/// An event a stream endpoint can deliver.
-public struct EventDeclaration: Sendable {
-    public var name: String
-    public var schema: Schema?
-    public var example: JSONValue?
-    public var location: SourceLocation
 }

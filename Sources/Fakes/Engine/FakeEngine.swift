@@ -150,8 +150,3 @@ public final class FakeEngine: Sendable {
         events.reset()
     }
 }
-
-/// Facts about this build of Understudy.
-public enum Understudy {
-    public static let version = "0.1.0"
-}

@@ -1,52 +1,5 @@
 import Contracts
 
-/// A routed request as fault rules see it.
-public struct FaultTarget: Sendable, Equatable {
-    public var endpointID: String
-    /// The service-relative path, percent-decoded (`/goals/g1:activate`).
-    public var path: String
-    /// The contract path template that matched (`/goals/{id}:activate`).
-    public var template: String
-    /// A GET of services.yaml's `readiness` path, the one request a `notReady` rule answers.
-    public var isReadinessProbe: Bool
-
-    public init(endpointID: String, path: String, template: String, isReadinessProbe: Bool = false) {
-        self.endpointID = endpointID
-        self.path = path
-        self.template = template
-        self.isReadinessProbe = isReadinessProbe
-    }
-
-    /// The target of a request routed to `endpoint` through `template`, at the service-relative `path`.
-    init(_ endpoint: Endpoint, template: PathTemplate, path: Substring, readiness: String?) {
-        self.init(
-            endpointID: endpoint.id, path: PercentEncoding.decode(path) ?? String(path), template: template.template,
-            isReadinessProbe: endpoint.method == .GET && endpoint.path.template == readiness)
-    }
-}
-
-/// What happens to the request after any delay.
-public enum FaultAction: Sendable, Equatable {
-    /// Serve it as usual.
-    case proceed
-    case fail(status: Int, retryAfter: Int?, rule: String)
-    case drop(rule: String)
-    case notReady(rule: String)
-}
-
-/// The decision for one request: total delay, then the action; `applied` are the rules that fired.
-public struct FaultPlan: Sendable, Equatable {
-    public var delay: Duration = .zero
-    public var action: FaultAction = .proceed
-    public var applied: [String] = []
-
-    public init(delay: Duration = .zero, action: FaultAction = .proceed, applied: [String] = []) {
-        self.delay = delay
-        self.action = action
-        self.applied = applied
-    }
-}
-
 /// The pure part of fault injection: rules + request + randomness → plan, and the count-down.
 public enum FaultDecision {
     /// Rules are tried in the order they were added. Every latency rule that fires adds its delay; the
