@@ -53,4 +53,26 @@ import TestSupport
         #expect(refused.status == 500)
         #expect(refused.jsonBody?["error"] == "builtin 'echo' is not implemented")
     }
+
+    @Test func whatABuiltinPublishesIsCarriedOutOnlyWhenItAnswers() async throws {
+        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
+        let contracts = ContractLoader.load(directory: directory.path).contracts
+        let endpoint = try #require(contracts.endpoint(id: "echo"))
+        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: [], global: [:])
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
+        var registry = BuiltinRegistry()
+        registry.register("echo", description: "Publishes the body; refuses when it says so.") { call throws(FakeError) in
+            call.publish("echoed", channel: "echoes", data: call.body)
+            if call.body["refuse"] == true { throw .validation(["refuse": "asked to"]) }
+            return call.done
+        }
+        let engine = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        func send(_ body: JSONValue) async -> Int {
+            await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: body, caller: nil)).status
+        }
+        #expect(await send(["refuse": true]) == 422)
+        #expect(engine.events.subscribe(channel: "echoes", after: 0).replay.isEmpty)
+        #expect(await send(["n": 1]) == 200)
+        #expect(engine.events.subscribe(channel: "echoes", after: 0).replay.map(\.data) == [["n": 1]])
+    }
 }

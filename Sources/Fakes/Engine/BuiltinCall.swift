@@ -1,29 +1,41 @@
 import Contracts
 import Foundation
 import JSON
+import Synchronization
 
-/// Everything a builtin gets: the validated request, its options, and the engine's facilities.
+/// Everything a builtin gets — the validated request, its options, the clock — and the narrow
+/// facilities it may use: read the state, make one check-then-write change under the engine's
+/// lock, issue and check tokens, and publish and log. It never holds the engine: what it
+/// publishes and logs is collected as `BuiltinEffects` and carried out by the engine once the
+/// builtin has answered (a refusal carries out nothing).
+///
+/// ```swift
+/// registry.register("touch", description: "Marks the caller's profile seen.") { call throws(FakeError) in
+///     let caller = try call.caller()
+///     try call.change { state in state.tenants[caller.tenantID]?.put("seen", id: caller.userID, ["at": .string(call.now.rfc3339)]) }
+///     call.publish("profile.seen", channel: "tenant:\(caller.tenantID)", data: ["user": .string(caller.userID)])
+///     return call.done
+/// }
+/// ```
 public struct BuiltinCall: Sendable {
     public let request: FakeRequest
     /// The contract's `options` map (not templated: it names parameters and fields).
     public let options: JSONValue
-    public let engine: FakeEngine
     public let now: Date
+    /// The contracts' conventions (sessions, tenancy, envelope), read only.
+    public var conventions: Conventions { engine.contracts.conventions }
+    /// What the builtin asked to publish and log, for the engine to carry out after it answered.
+    let effects = BuiltinEffects()
+    private let engine: FakeEngine
 
-    /// A compiled template (a stream's channel) rendered from the request, as text.
-    public func text(_ template: ValueTemplate) throws(FakeError) -> String {
-        ValueComparison.text(try template.render(in: engine.requestContext(request, now: now)))
+    init(request: FakeRequest, options: JSONValue, engine: FakeEngine, now: Date) {
+        self.request = request
+        self.options = options
+        self.engine = engine
+        self.now = now
     }
+
     public var body: JSONValue { request.body ?? .object([:]) }
-
-    /// A success answer around `value` in the envelope services.yaml declares.
-    public func data(_ value: JSONValue, status: Int = 200) -> FakeResponse {
-        .data(value, status: status, in: engine.contracts.conventions.envelope)
-    }
-
-    /// A success answer with no data (`{success: true}` for PurposePath).
-    public var done: FakeResponse { .data(nil, in: engine.contracts.conventions.envelope) }
-
     public func option(_ name: String) -> JSONValue? { options[name] }
     public func stringOption(_ name: String) -> String? { options[name]?.stringValue }
 
@@ -33,8 +45,58 @@ public struct BuiltinCall: Sendable {
         return caller
     }
 
-    /// Publishes an event on a goal's (or any) channel and on the caller's tenant channel.
+    // MARK: Answers
+
+    /// A success answer around `value` in the envelope services.yaml declares.
+    public func data(_ value: JSONValue, status: Int = 200) -> FakeResponse {
+        .data(value, status: status, in: conventions.envelope)
+    }
+
+    /// A success answer with no data (`{success: true}` for PurposePath).
+    public var done: FakeResponse { .data(nil, in: conventions.envelope) }
+
+    /// A compiled template rendered from the request, as text.
+    public func text(_ template: ValueTemplate) throws(FakeError) -> String {
+        ValueComparison.text(try template.render(in: engine.requestContext(request, now: now)))
+    }
+
+    // MARK: State
+
+    /// Reads the state under the engine's lock.
+    public func read<T: Sendable>(_ body: (borrowing FakeState) -> T) -> T { engine.store.read(body) }
+
+    /// One check-then-write change under the engine's lock: check everything, then write, or throw
+    /// before the first write (the store keeps no half-made change).
+    public func change<T: Sendable>(_ body: (inout FakeState) throws(FakeError) -> T) throws(FakeError) -> T {
+        try engine.store.mutate(body)
+    }
+
+    // MARK: Sessions
+
+    /// A new session's signed token pair for an account, remembered by the session book.
+    public func openSession(for account: Account) async throws(FakeError) -> TokenService.IssuedPair {
+        try await engine.openSession(for: account)
+    }
+
+    /// A fresh token pair within an existing session (a refresh).
+    public func issuePair(for account: Account, session: String) async throws(FakeError) -> TokenService.IssuedPair {
+        try await engine.issuePair(for: account, session: session)
+    }
+
+    /// The claims of a token of this server's signing, of `type`, unexpired; nil otherwise.
+    public func verify(_ token: String, type: String) async -> TokenClaims? {
+        await engine.tokens.verify(token, type: type, now: now)
+    }
+
+    // MARK: Effects
+
+    /// Publishes an event on a channel (and on the caller's tenant channel) once the builtin answered.
     public func publish(_ event: String, channel: String, data: JSONValue) {
-        engine.publish(event: event, channel: channel, tenantID: request.caller?.tenantID, data: data)
+        effects.add(.publish(event: event, channel: channel, tenantID: request.caller?.tenantID, data: data))
+    }
+
+    /// Logs a line (a password-reset link, a confirmation link) once the builtin answered.
+    public func log(_ message: String) {
+        effects.add(.log(message))
     }
 }

@@ -80,8 +80,14 @@ public final class FakeEngine: Sendable {
         case .builtin(let name):
             guard let builtin = builtins[name] else { throw .internalError("builtin '\(name)' is not implemented") }
             let call = BuiltinCall(request: request, options: fake.options ?? .object([:]), engine: self, now: now)
-            guard builtins.tenantReads.contains(name) else { return try await builtin(call) }
-            return try await cached(name, request, now: now) { () async throws(FakeError) -> FakeResponse in try await builtin(call) }
+            let response: FakeResponse
+            if builtins.tenantReads.contains(name) {
+                response = try await cached(name, request, now: now) { () async throws(FakeError) -> FakeResponse in try await builtin(call) }
+            } else {
+                response = try await builtin(call)
+            }
+            carryOut(call.effects.take())
+            return response
         case .respond(let status):
             return try respondWithExample(request, status: status)
         case .view:
@@ -128,6 +134,16 @@ public final class FakeEngine: Sendable {
     /// What a template that reads only the request renders in (a `respond` body, a stream's channel).
     func requestContext(_ request: FakeRequest, now: Date) -> ExpressionContext {
         ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+    }
+
+    /// What a builtin asked for, once it answered: events published, lines logged.
+    private func carryOut(_ effects: [BuiltinEffects.Effect]) {
+        for effect in effects {
+            switch effect {
+            case .publish(let event, let channel, let tenantID, let data): publish(event: event, channel: channel, tenantID: tenantID, data: data)
+            case .log(let message): logger.info("\(message)")
+            }
+        }
     }
 
     /// Publishes on a channel and, when a tenant is known, on that tenant's channel too.

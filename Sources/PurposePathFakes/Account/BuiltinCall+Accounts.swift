@@ -8,8 +8,8 @@ import OrderedCollections
 extension BuiltinCall {
     /// The login answer: a new session's tokens, the user's profile and the tenant.
     func signIn(_ account: Account) async throws(FakeError) -> FakeResponse {
-        let pair = try await engine.openSession(for: account)
-        let (profile, tenantName) = engine.store.read { state in
+        let pair = try await openSession(for: account)
+        let (profile, tenantName) = read { state in
             (state.profile(of: account), state.tenants[account.tenantID]?.name ?? account.tenantID)
         }
         return data([
@@ -38,7 +38,7 @@ extension BuiltinCall {
         profile["email_verified"] = .bool(verified)
         profile["preferences"] = .object([:])
         let tenantName = (firstName.isEmpty ? email : firstName) + tenantNameSuffix
-        try engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+        try change { (state: inout FakeState) throws(FakeError) in
             guard state.account(email: email) == nil else {
                 throw .validation(["email": "an account with this email already exists"], message: "Email already registered", code: "EMAIL_ALREADY_EXISTS")
             }
@@ -55,14 +55,14 @@ extension BuiltinCall {
     /// A single-use email token (confirmation or password reset).
     func issueEmailToken(_ kind: SessionBook.EmailToken.Kind, for userID: String, lifetime: TimeInterval) throws(FakeError) -> String {
         let token = IDGenerator.make(prefix: kind == .confirmation ? "cfm_" : "rst_", length: 20)
-        try engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+        try change { (state: inout FakeState) throws(FakeError) in
             state.sessions.emailTokens[token] = .init(kind: kind, userID: userID, expires: now.addingTimeInterval(lifetime), used: false)
         }
         return token
     }
 
     func isVerified(_ account: Account) -> Bool {
-        engine.store.read { $0.profile(of: account)?["email_verified"] == .bool(true) }
+        read { $0.profile(of: account)?["email_verified"] == .bool(true) }
     }
 }
 

@@ -11,7 +11,7 @@ extension BuiltinRegistry {
         register("login", description: "Checks email and password against the scenario users; issues an access and a refresh token.") { call throws(FakeError) in
             let email = call.body["email"]?.stringValue ?? ""
             let password = call.body["password"]?.stringValue ?? ""
-            let account = call.engine.store.read { $0.account(email: email) }
+            let account = call.read { $0.account(email: email) }
             guard let account, let expected = account.password, expected == password else {
                 throw .unauthorized("Invalid email or password", code: "INVALID_CREDENTIALS")
             }
@@ -25,7 +25,7 @@ extension BuiltinRegistry {
             guard let identity = GoogleIdentity(token: call.body["token"]?.stringValue ?? "") else {
                 throw .unauthorized("Google token carries no email", code: "INVALID_TOKEN")
             }
-            if let account = call.engine.store.read({ $0.account(email: identity.email) }) {
+            if let account = call.read({ $0.account(email: identity.email) }) {
                 return try await call.signIn(account)
             }
             let account = try call.createAccount(
@@ -36,7 +36,7 @@ extension BuiltinRegistry {
 
         register("register", description: "Creates a tenant and a user; answers tokens, or the email-verification shape for '+verify' emails.") { call throws(FakeError) in
             let email = call.body["email"]?.stringValue ?? ""
-            if call.engine.store.read({ $0.account(email: email) }) != nil {
+            if call.read({ $0.account(email: email) }) != nil {
                 throw .validation(["email": "an account with this email already exists"], message: "Email already registered", code: "EMAIL_ALREADY_EXISTS")
             }
             let marker = call.stringOption("verificationMarker") ?? "+verify"
@@ -47,7 +47,7 @@ extension BuiltinRegistry {
                 tenantNameSuffix: call.stringOption("tenantNameSuffix") ?? "'s Workspace",
                 pending: needsVerification)
             let token = try call.issueEmailToken(.confirmation, for: account.id, lifetime: 24 * 3600)
-            call.engine.logger.info("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
+            call.log("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
             if needsVerification {
                 return call.data(["requires_email_verification": true, "tenant_id": .string(account.tenantID)])
             }
@@ -56,27 +56,27 @@ extension BuiltinRegistry {
 
         register("refresh", description: "Rotates a refresh token: the old one becomes used, a new pair is issued; reuse is a 401.") { call throws(FakeError) in
             let token = call.body["refresh_token"]?.stringValue ?? ""
-            guard let claims = await call.engine.tokens.verify(token, type: "refresh", now: call.now) else {
+            guard let claims = await call.verify(token, type: "refresh") else {
                 throw .unauthorized("Refresh token is invalid or expired")
             }
-            let redeemed = try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+            let redeemed = try call.change { (state: inout FakeState) throws(FakeError) in
                 state.sessions.redeem(refreshID: claims.jti.value, now: call.now)
             }
-            guard let redeemed, let account = call.engine.store.read({ $0.accounts[redeemed.userID] }) else {
+            guard let redeemed, let account = call.read({ $0.accounts[redeemed.userID] }) else {
                 throw .unauthorized("Refresh token was already used or revoked")
             }
-            let pair = try await call.engine.issuePair(for: account, session: redeemed.sessionID)
+            let pair = try await call.issuePair(for: account, session: redeemed.sessionID)
             return call.data(["access_token": .string(pair.accessToken), "refresh_token": .string(pair.refreshToken)])
         }
 
         register("logout", description: "Revokes the caller's refresh token given in the query.") { call throws(FakeError) in
             let caller = try call.caller()
             let token = call.request.query["refresh_token"]?.stringValue ?? ""
-            let claims = await call.engine.tokens.verify(token, type: "refresh", now: call.now)
+            let claims = await call.verify(token, type: "refresh")
             // What services.yaml `sessions.logout.revokes` lists: the refresh token (the documents), and
             // the access token too where declared; verify checks the same declaration.
-            let revokes = call.engine.contracts.conventions.sessions?.revokes ?? [.refresh]
-            try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+            let revokes = call.conventions.sessions?.revokes ?? [.refresh]
+            try call.change { (state: inout FakeState) throws(FakeError) in
                 guard let claims, claims.sub.value == caller.userID else { return }
                 if revokes.contains(.access) { state.sessions.revoke(sessionID: claims.sid) }
                 else if revokes.contains(.refresh) { state.sessions.revokeRefresh(sessionID: claims.sid) }
@@ -86,9 +86,9 @@ extension BuiltinRegistry {
 
         register("forgotPassword", description: "Issues a password-reset token for a known email; always answers success.") { call throws(FakeError) in
             let email = call.body["email"]?.stringValue ?? ""
-            if let account = call.engine.store.read({ $0.account(email: email) }) {
+            if let account = call.read({ $0.account(email: email) }) {
                 let token = try call.issueEmailToken(.reset, for: account.id, lifetime: 3600)
-                call.engine.logger.info("password reset link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/reset-password?token=\(token)")
+                call.log("password reset link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/reset-password?token=\(token)")
             }
             return call.done
         }
@@ -96,7 +96,7 @@ extension BuiltinRegistry {
         register("resetPassword", description: "Consumes a reset token, sets the password and revokes the user's refresh tokens.") { call throws(FakeError) in
             let token = call.body["token"]?.stringValue ?? ""
             let password = call.body["new_password"]?.stringValue ?? ""
-            try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+            try call.change { (state: inout FakeState) throws(FakeError) in
                 guard let record = state.sessions.emailTokens[token], record.kind == .reset, !record.used, record.expires > call.now,
                     state.accounts[record.userID] != nil
                 else { throw .validation(["token": "reset token is invalid or expired"], message: "Invalid or expired token", code: "INVALID_TOKEN") }
@@ -109,16 +109,16 @@ extension BuiltinRegistry {
 
         register("resendConfirmation", description: "Issues a new email-confirmation token for an unconfirmed user.") { call throws(FakeError) in
             let email = call.request.query["email"]?.stringValue ?? ""
-            if let account = call.engine.store.read({ $0.account(email: email) }), account.status == .pendingVerification || !call.isVerified(account) {
+            if let account = call.read({ $0.account(email: email) }), account.status == .pendingVerification || !call.isVerified(account) {
                 let token = try call.issueEmailToken(.confirmation, for: account.id, lifetime: 24 * 3600)
-                call.engine.logger.info("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
+                call.log("confirmation link for \(email): \(call.request.headers["x-frontend-base-url"] ?? "")/confirm-email?token=\(token)")
             }
             return call.done
         }
 
         register("confirmEmail", description: "Consumes a confirmation token and marks the email verified.") { call throws(FakeError) in
             let token = call.body["token"]?.stringValue ?? ""
-            try call.engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+            try call.change { (state: inout FakeState) throws(FakeError) in
                 guard let record = state.sessions.emailTokens[token], record.kind == .confirmation, !record.used, record.expires > call.now,
                     let account = state.accounts[record.userID]
                 else { throw .validation(["token": "confirmation token is invalid or expired"], message: "Invalid or expired token", code: "INVALID_TOKEN") }
@@ -135,7 +135,7 @@ extension BuiltinRegistry {
 
         register("validateConfirmToken", description: "Reports a confirmation token as valid, used, expired or not_found without consuming it.") { call throws(FakeError) in
             let token = call.request.query["token"]?.stringValue ?? ""
-            let record = call.engine.store.read { $0.sessions.emailTokens[token] }
+            let record = call.read { $0.sessions.emailTokens[token] }
             let status: String = switch record {
             case .some(let record) where record.kind != .confirmation: "not_found"
             case .some(let record) where record.used: "used"
