@@ -164,17 +164,13 @@ struct ScriptRunner: Sendable {
                 let value = (try? template.render(written)) ?? written
                 let actual = body.value(at: pointer)
                 if actual.map({ $0.isJSONEqual(to: value) }) != true {
-                    verdict.divergences.append(Divergence(
-                        endpointID: endpoint.id, caseName: caseName, kind: .expectation, pointer: pointer.description,
-                        expected: value.jsonString(), actual: actual?.jsonString() ?? "missing", message: "expected \(pointer) to be \(ResponseChecker.short(value.jsonString()))"))
+                    verdict.divergences.append(ExpectationChecker.unexpected(actual, at: pointer, wanted: value, endpoint: endpoint, caseName: caseName))
                 }
             }
             for written in step.expect?.absent ?? [] {
                 guard let value = (try? template.render(written))?.stringValue, !value.isEmpty else { continue }
-                if let pointer = Self.find(value, in: body) {
-                    verdict.divergences.append(Divergence(
-                        endpointID: endpoint.id, caseName: caseName, kind: .leak, pointer: pointer.description,
-                        expected: "absent", actual: ResponseChecker.short(value), message: "another tenant's value appears in the answer"))
+                if let pointer = ExpectationChecker.find(value, in: body) {
+                    verdict.divergences.append(ExpectationChecker.leaked(value, at: pointer, endpoint: endpoint, caseName: caseName))
                 }
             }
             for (name, pointer) in step.keep {
@@ -186,16 +182,12 @@ struct ScriptRunner: Sendable {
                 if name.lowercased().contains("token"), let secret = value.stringValue { await runner.session.noteSecret(secret) }
             }
         } else if !(step.expect?.body.isEmpty ?? true), verdict.divergences.isEmpty {
-            verdict.divergences.append(Divergence(endpointID: endpoint.id, caseName: caseName, kind: .expectation,
-                                                  message: "expect.body given but the answer has no JSON body"))
+            verdict.divergences.append(ExpectationChecker.noBody(endpoint: endpoint, caseName: caseName))
         }
         verdict.divergences = Self.sayingOnce(verdict.divergences)
         let missing = step.capture.filter { values[$0.name] == nil }
         if verdict.divergences.isEmpty, !missing.isEmpty {
-            verdict.divergences += missing.map {
-                Divergence(endpointID: endpoint.id, caseName: caseName, kind: .expectation, pointer: $0.pointer.description,
-                           expected: "a value to capture as \($0.name)", actual: "missing", message: "capture \($0.name) found nothing")
-            }
+            verdict.divergences += missing.map { ExpectationChecker.nothingToCapture($0.name, at: $0.pointer, endpoint: endpoint, caseName: caseName) }
         }
         guard !verdict.divergences.isEmpty else { return .passed }
         let stops: String?
@@ -234,19 +226,5 @@ struct ScriptRunner: Sendable {
             kept.append(first)
         }
         return kept
-    }
-
-    /// Where a string value occurs in a JSON answer (as a whole string, or inside a longer one).
-    static func find(_ needle: String, in value: JSONValue, at pointer: JSONPointer = .root) -> JSONPointer? {
-        switch value {
-        case .string(let text): return text.contains(needle) ? pointer : nil
-        case .array(let items):
-            for (index, item) in items.enumerated() { if let found = find(needle, in: item, at: pointer.appending(index)) { return found } }
-            return nil
-        case .object(let members):
-            for (key, member) in members { if let found = find(needle, in: member, at: pointer.appending(key)) { return found } }
-            return nil
-        default: return nil
-        }
     }
 }

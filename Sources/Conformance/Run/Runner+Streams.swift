@@ -33,14 +33,12 @@ extension Runner {
             }
         }
         let firstEvents: [ServerSentEvent] = first.reading.events
-        divergences += check(firstEvents, on: stream, promise: promise, caseName: testCase.name, connection: "live")
+        divergences += EventChecker.check(firstEvents, on: stream, promise: promise, caseName: testCase.name, connection: "live")
         guard let event, let trigger = testCase.trigger, let triggerTarget else { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
         guard let seen = firstEvents.first(where: { $0.name == event }) else {
             // An event under a name the contract does not declare already says why the expected one is missing.
             if divergences.contains(where: { $0.kind == .event }) { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
-            let names = firstEvents.isEmpty ? "nothing" : firstEvents.map { $0.name }.joined(separator: ", ")
-            divergences.append(Divergence(endpointID: stream.id, caseName: testCase.name, kind: .event, expected: event, actual: names,
-                                          message: "no '\(event)' event within \(streamWait) after \(trigger.endpointID)"))
+            divergences.append(EventChecker.missing(event, among: firstEvents, on: stream, caseName: testCase.name, within: streamWait, after: trigger.endpointID))
             return CaseResult(testCase, divergences: divergences, exercised: exercised)
         }
         guard let promise, promise.replay || promise.heartbeat != nil else { return CaseResult(testCase, divergences: divergences, exercised: exercised) }
@@ -51,22 +49,19 @@ extension Runner {
             reconnect.headers.append(("Last-Event-ID", lastID))
             let wait = max(streamWait, .seconds(promise.heartbeat.map { $0 + 2 } ?? 0))
             let second = await listen(reconnect, stream: stream, wait: wait, afterOpen: nil) { reading in
-                reading.events.contains { $0.name == event && Self.isAfter($0.id, lastID) } && (promise.heartbeat == nil || reading.heartbeats > 0)
+                reading.events.contains { $0.name == event && EventChecker.isAfter($0.id, lastID) } && (promise.heartbeat == nil || reading.heartbeats > 0)
             }
             divergences += checker.check(second.head, endpoint: stream, caseName: testCase.name, expectedStatus: testCase.expectedStatus).divergences
-            divergences += check(second.reading.events, on: stream, promise: promise, caseName: testCase.name, connection: "reconnected")
-            if !second.reading.events.contains(where: { $0.name == event && Self.isAfter($0.id, lastID) }) {
-                divergences.append(Divergence(
-                    endpointID: stream.id, caseName: testCase.name, kind: .event, expected: "'\(event)' after id \(lastID)",
-                    actual: second.reading.events.isEmpty ? "nothing" : second.reading.events.map { "\($0.name)#\($0.id ?? "-")" }.joined(separator: ", "),
-                    message: "reconnected with Last-Event-ID \(lastID): the event published meanwhile was not replayed"))
+            divergences += EventChecker.check(second.reading.events, on: stream, promise: promise, caseName: testCase.name, connection: "reconnected")
+            if !second.reading.events.contains(where: { $0.name == event && EventChecker.isAfter($0.id, lastID) }) {
+                divergences.append(EventChecker.notReplayed(event, after: lastID, got: second.reading.events, on: stream, caseName: testCase.name))
             }
             if let interval = promise.heartbeat, second.reading.heartbeats == 0 {
-                divergences.append(heartbeatMissing(stream, caseName: testCase.name, interval: interval))
+                divergences.append(EventChecker.heartbeatMissing(stream, caseName: testCase.name, interval: interval))
             }
         } else if let interval = promise.heartbeat {
             let quiet = await listen(request, stream: stream, wait: .seconds(interval + 2), afterOpen: nil) { $0.heartbeats > 0 }
-            if quiet.reading.heartbeats == 0 { divergences.append(heartbeatMissing(stream, caseName: testCase.name, interval: interval)) }
+            if quiet.reading.heartbeats == 0 { divergences.append(EventChecker.heartbeatMissing(stream, caseName: testCase.name, interval: interval)) }
         }
         return CaseResult(testCase, divergences: divergences, exercised: exercised)
     }
@@ -89,18 +84,6 @@ extension Runner {
         return (probed, request)
     }
 
-    private func heartbeatMissing(_ stream: Endpoint, caseName: String, interval: Int) -> Divergence {
-        Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "a comment within \(interval)s", actual: "none",
-                   message: "no heartbeat comment within the declared \(interval) seconds")
-    }
-
-    /// Whether an event id comes after another (numerically when both are numbers).
-    static func isAfter(_ id: String?, _ other: String) -> Bool {
-        guard let id else { return false }
-        if let number = Int(id), let previous = Int(other) { return number > previous }
-        return id != other
-    }
-
     private func listen(
         _ request: PlannedRequest, stream: Endpoint, wait: Duration, afterOpen: (@Sendable () async -> HTTPOutcome)?,
         enough: @escaping @Sendable (StreamReading) -> Bool
@@ -111,53 +94,6 @@ extension Runner {
         let answer = TriggerAnswer()
         let (head, reading) = await transport.listen(wire, wait: wait, afterOpen: { if let afterOpen { answer.set(await afterOpen()) } }, enough: enough)
         return (head, reading, answer.value)
-    }
-
-    /// Every event: a declared name, JSON data valid against its schema, an increasing `id:` where promised.
-    func check(_ events: [ServerSentEvent], on stream: Endpoint, promise: StreamPromise?, caseName: String, connection: String) -> [Divergence] {
-        var found: [Divergence] = []
-        var previous: Int?
-        var withoutID: [String] = []
-        for event in events {
-            guard let declaration = stream.events.first(where: { $0.name == event.name }) else {
-                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: stream.events.map(\.name).joined(separator: " | "),
-                                        actual: event.name, message: "\(connection): an event named '\(event.name)', which the contract does not declare"))
-                continue
-            }
-            if promise?.ids == true {
-                if let id = event.id, !id.isEmpty {
-                    if let number = Int(id) {
-                        if let previous, number <= previous {
-                            found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "an id after \(previous)", actual: id,
-                                                    message: "\(connection): event ids do not increase"))
-                        }
-                        previous = number
-                    }
-                } else if !withoutID.contains(event.name) {
-                    withoutID.append(event.name)
-                }
-            }
-            let data: JSONValue
-            do {
-                data = try JSONParser.parse(Array(event.data.utf8))
-            } catch {
-                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .json, actual: ResponseChecker.short(event.data),
-                                        message: "the data of '\(event.name)' is not JSON: \(error)"))
-                continue
-            }
-            for error in declaration.schema?.validate(data) ?? [] {
-                found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .schema, pointer: error.instancePointer.description,
-                                        expected: error.keyword, actual: data.value(at: error.instancePointer).map { ResponseChecker.short($0.jsonString()) } ?? "missing",
-                                        message: "event '\(event.name)': \(error.message)"))
-            }
-        }
-        if !withoutID.isEmpty {
-            found.append(Divergence(endpointID: stream.id, caseName: caseName, kind: .event, expected: "id:", actual: "none",
-                                    message: "\(connection): events carry no id (\(withoutID.joined(separator: ", "))), so a client cannot resume after them"))
-        }
-        // One root cause, one line: the same complaint about every event is said once.
-        var seen: Set<String> = []
-        return found.filter { seen.insert("\($0.kind)|\($0.pointer ?? "")|\($0.expected ?? "")|\($0.message)").inserted }
     }
 }
 
