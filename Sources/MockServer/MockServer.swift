@@ -46,13 +46,13 @@ public struct MockServer: Sendable {
         var stages: any EndpointStages = ContractStages(engine: engine, heartbeat: options.heartbeat)
         if options.strict { stages = StrictStages(base: stages) }
         if let plan = options.mutations { stages = MutatingStages(base: stages, plan: plan) }
-        let responder =
-            MiddlewareChain(RequestLogMiddleware(log: log), then:
-            MiddlewareChain(CrossOriginMiddleware(policy: options.cors, envelope: envelope), then:
-            MiddlewareChain(AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations), then:
-            MiddlewareChain(RoutingMiddleware(listener: listener, envelope: envelope), then:
-            MiddlewareChain(FaultMiddleware(faults: options.faults, engine: engine), then:
-            EndpointResponder(stages: stages, maxBodyBytes: options.maxBodyBytes))))))
+        let responder = ListenerResponder(
+            log: RequestLogMiddleware(log: log),
+            crossOrigin: CrossOriginMiddleware(policy: options.cors, envelope: envelope),
+            admin: AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations),
+            routing: RoutingMiddleware(listener: listener, envelope: envelope),
+            faults: FaultMiddleware(faults: options.faults, engine: engine),
+            endpoint: EndpointResponder(stages: stages, maxBodyBytes: options.maxBodyBytes))
         return Application(
             responder: responder,
             configuration: .init(address: .hostname(host, port: listener.port), serverName: "Understudy"),
