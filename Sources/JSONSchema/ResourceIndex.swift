@@ -1,11 +1,5 @@
 import JSON
 
-/// Where a schema lives: a document (by index) and a pointer inside it.
-struct SchemaLocation: Hashable, Sendable {
-    var document: Int
-    var pointer: JSONPointer
-}
-
 /// The documents a compiler knows and the resources (`$id`) and anchors (`$anchor`) found in them.
 ///
 /// Built by one walk per document, so resolving a `$ref` is a dictionary lookup.

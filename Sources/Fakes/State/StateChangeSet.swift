@@ -1,14 +1,5 @@
 import JSON
 
-/// One change to a tenant's records, as durable state replays it.
-public enum RecordChange: Sendable {
-    case put(collection: String, id: String, record: JSONValue)
-    case remove(collection: String, id: String)
-    case replaceCollection(collection: String, records: [(String, JSONValue)])
-    case singleton(collection: String, record: JSONValue?)
-    case renamed
-}
-
 /// Everything one write changed: per-tenant record changes, and accounts or sessions when touched.
 /// A `snapshot` replaces all of it (reset, scenario switch, first start).
 public struct StateChangeSet: Sendable {
