@@ -75,4 +75,32 @@ import TestSupport
         #expect(await send(["n": 1]) == 200)
         #expect(engine.events.subscribe(channel: "echoes", after: 0).replay.map(\.data) == [["n": 1]])
     }
+
+    @Test func aBuiltinWritesOnlyThroughTheEditsItReturnsAndARefusalWritesNothing() async throws {
+        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
+        let contracts = ContractLoader.load(directory: directory.path).contracts
+        let endpoint = try #require(contracts.endpoint(id: "echo"))
+        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: [TenantFixture(id: "tenant_a", name: "A", data: [:])], global: [:])
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
+        var registry = BuiltinRegistry()
+        // Claims a slot once: the check and the write are one change, so a second claim is refused.
+        registry.register("echo", description: "Claims the slot the body names.") { call throws(FakeError) in
+            let slot = call.body["slot"]?.stringValue ?? ""
+            try call.change { (state: borrowing FakeState) throws(FakeError) -> [StateEdit] in
+                guard state.tenants["tenant_a"]?.record("slots", id: slot) == nil else { throw .validation(["slot": "taken"]) }
+                return [.putRecord(tenant: "tenant_a", collection: "slots", id: slot, record: ["id": .string(slot)]),
+                        .putRecord(tenant: "tenant_a", collection: "claims", id: slot, record: ["slot": .string(slot)])]
+            }
+            return call.done
+        }
+        let engine = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        func claim(_ slot: String) async -> Int {
+            await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: ["slot": .string(slot)], caller: nil)).status
+        }
+        #expect(await claim("s1") == 200)
+        #expect(await claim("s1") == 422)
+        #expect(engine.store.read { $0.tenants["tenant_a"]?.all("claims").count } == 1)
+        #expect(await claim("s2") == 200)
+        #expect(engine.store.read { $0.tenants["tenant_a"]?.all("slots").count } == 2)
+    }
 }

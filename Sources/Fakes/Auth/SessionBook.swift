@@ -40,14 +40,24 @@ public struct SessionBook: Sendable {
 
     public init() {}
 
-    /// Marks a refresh token used if it may still be exchanged; answers its record, or nil when it may not.
-    public mutating func redeem(refreshID: String, now: Date) -> RefreshToken? {
-        guard var token = refreshTokens[refreshID], token.state == .unused, token.expires > now,
+    /// The refresh token's record if it may still be exchanged (unused, unexpired, its session alive).
+    public func redeemable(refreshID: String, now: Date) -> RefreshToken? {
+        guard let token = refreshTokens[refreshID], token.state == .unused, token.expires > now,
             !revokedSessions.contains(token.sessionID)
         else { return nil }
-        guard EngineBends.current.endsSessions else { return token }
-        token.state = .used
-        refreshTokens[refreshID] = token
+        return token
+    }
+
+    /// Marks a refresh token used (unless `serve --mutate` keeps sessions alive for this request).
+    public mutating func markUsed(refreshID: String) {
+        guard EngineBends.current.endsSessions else { return }
+        refreshTokens[refreshID]?.state = .used
+    }
+
+    /// Marks a refresh token used if it may still be exchanged; answers its record, or nil when it may not.
+    public mutating func redeem(refreshID: String, now: Date) -> RefreshToken? {
+        guard let token = redeemable(refreshID: refreshID, now: now) else { return nil }
+        markUsed(refreshID: refreshID)
         return token
     }
 

@@ -4,15 +4,15 @@ import JSON
 import Synchronization
 
 /// Everything a builtin gets — the validated request, its options, the clock — and the narrow
-/// facilities it may use: read the state, make one check-then-write change under the engine's
-/// lock, issue and check tokens, and publish and log. It never holds the engine: what it
+/// facilities it may use: read the state, ask for one change (`StateEdit` values the engine
+/// applies under its lock), issue and check tokens, and publish and log. It never holds the engine: what it
 /// publishes and logs is collected as `BuiltinEffects` and carried out by the engine once the
 /// builtin has answered (a refusal carries out nothing).
 ///
 /// ```swift
 /// registry.register("touch", description: "Marks the caller's profile seen.") { call throws(FakeError) in
 ///     let caller = try call.caller()
-///     try call.change { state in state.tenants[caller.tenantID]?.put("seen", id: caller.userID, ["at": .string(call.now.rfc3339)]) }
+///     try call.change { _ in [.putRecord(tenant: caller.tenantID, collection: "seen", id: caller.userID, record: ["at": .string(call.now.rfc3339)])] }
 ///     call.publish("profile.seen", channel: "tenant:\(caller.tenantID)", data: ["user": .string(caller.userID)])
 ///     return call.done
 /// }
@@ -65,10 +65,13 @@ public struct BuiltinCall: Sendable {
     /// Reads the state under the engine's lock.
     public func read<T: Sendable>(_ body: (borrowing FakeState) -> T) -> T { engine.store.read(body) }
 
-    /// One check-then-write change under the engine's lock: check everything, then write, or throw
-    /// before the first write (the store keeps no half-made change).
-    public func change<T: Sendable>(_ body: (inout FakeState) throws(FakeError) -> T) throws(FakeError) -> T {
-        try engine.store.mutate(body)
+    /// One change under the engine's lock: `decide` reads the state and returns the edits (or
+    /// refuses), and the engine applies them in the same lock — nothing can come between the check
+    /// and the write, and the builtin never writes the state itself.
+    public func change(_ decide: (borrowing FakeState) throws(FakeError) -> [StateEdit]) throws(FakeError) {
+        try engine.store.mutate { (state: inout FakeState) throws(FakeError) in
+            for edit in try decide(state) { edit.apply(to: &state) }
+        }
     }
 
     // MARK: Sessions

@@ -38,16 +38,17 @@ extension BuiltinCall {
         profile["email_verified"] = .bool(verified)
         profile["preferences"] = .object([:])
         let tenantName = (firstName.isEmpty ? email : firstName) + tenantNameSuffix
-        try change { (state: inout FakeState) throws(FakeError) in
+        try change { (state: borrowing FakeState) throws(FakeError) -> [StateEdit] in
             guard state.account(email: email) == nil else {
                 throw .validation(["email": "an account with this email already exists"], message: "Email already registered", code: "EMAIL_ALREADY_EXISTS")
             }
-            state.addTenant(id: account.tenantID, name: tenantName)
-            state.accounts[account.id] = account
-            state.tenants[account.tenantID]?.put("users", id: account.id, .object(profile))
             // A new tenant has an (empty) business foundation from the start, as the real service does;
             // onboarding answers its empty default until the first update.
-            state.tenants[account.tenantID]?.setSingleton("foundation", ["businessName": "", "vision": "", "purpose": "", "coreValues": []])
+            return [
+                .addTenant(id: account.tenantID, name: tenantName), .putAccount(account),
+                .putRecord(tenant: account.tenantID, collection: "users", id: account.id, record: .object(profile)),
+                .setSingleton(tenant: account.tenantID, collection: "foundation", record: ["businessName": "", "vision": "", "purpose": "", "coreValues": []]),
+            ]
         }
         return account
     }
@@ -55,8 +56,8 @@ extension BuiltinCall {
     /// A single-use email token (confirmation or password reset).
     func issueEmailToken(_ kind: SessionBook.EmailToken.Kind, for userID: String, lifetime: TimeInterval) throws(FakeError) -> String {
         let token = IDGenerator.make(prefix: kind == .confirmation ? "cfm_" : "rst_", length: 20)
-        try change { (state: inout FakeState) throws(FakeError) in
-            state.sessions.emailTokens[token] = .init(kind: kind, userID: userID, expires: now.addingTimeInterval(lifetime), used: false)
+        try change { _ throws(FakeError) -> [StateEdit] in
+            [.putEmailToken(token, .init(kind: kind, userID: userID, expires: now.addingTimeInterval(lifetime), used: false))]
         }
         return token
     }
@@ -72,10 +73,11 @@ extension FakeState {
         tenants[account.tenantID]?.record("users", id: account.id)
     }
 
-    mutating func updateProfile(of account: Account, _ change: (inout JSONValue) -> Void) {
-        guard var profile = profile(of: account) else { return }
+    /// The edit that changes the user's profile record, or none when there is no profile.
+    func editingProfile(of account: Account, _ change: (inout JSONValue) -> Void) -> [StateEdit] {
+        guard var profile = profile(of: account) else { return [] }
         change(&profile)
-        tenants[account.tenantID]?.put("users", id: account.id, profile)
+        return [.putRecord(tenant: account.tenantID, collection: "users", id: account.id, record: profile)]
     }
 }
 

@@ -59,8 +59,10 @@ extension BuiltinRegistry {
             guard let claims = await call.verify(token, type: "refresh") else {
                 throw .unauthorized("Refresh token is invalid or expired")
             }
-            let redeemed = try call.change { (state: inout FakeState) throws(FakeError) in
-                state.sessions.redeem(refreshID: claims.jti.value, now: call.now)
+            var redeemed: SessionBook.RefreshToken?
+            try call.change { (state: borrowing FakeState) throws(FakeError) -> [StateEdit] in
+                redeemed = state.sessions.redeemable(refreshID: claims.jti.value, now: call.now)
+                return redeemed == nil ? [] : [.useRefreshToken(claims.jti.value)]
             }
             guard let redeemed, let account = call.read({ $0.accounts[redeemed.userID] }) else {
                 throw .unauthorized("Refresh token was already used or revoked")
@@ -76,10 +78,10 @@ extension BuiltinRegistry {
             // What services.yaml `sessions.logout.revokes` lists: the refresh token (the documents), and
             // the access token too where declared; verify checks the same declaration.
             let revokes = call.conventions.sessions?.revokes ?? [.refresh]
-            try call.change { (state: inout FakeState) throws(FakeError) in
-                guard let claims, claims.sub.value == caller.userID else { return }
-                if revokes.contains(.access) { state.sessions.revoke(sessionID: claims.sid) }
-                else if revokes.contains(.refresh) { state.sessions.revokeRefresh(sessionID: claims.sid) }
+            try call.change { _ throws(FakeError) -> [StateEdit] in
+                guard let claims, claims.sub.value == caller.userID else { return [] }
+                if revokes.contains(.access) { return [.endSession(claims.sid)] }
+                return revokes.contains(.refresh) ? [.revokeRefresh(sessionID: claims.sid)] : []
             }
             return call.done
         }
@@ -96,13 +98,12 @@ extension BuiltinRegistry {
         register("resetPassword", description: "Consumes a reset token, sets the password and revokes the user's refresh tokens.") { call throws(FakeError) in
             let token = call.body["token"]?.stringValue ?? ""
             let password = call.body["new_password"]?.stringValue ?? ""
-            try call.change { (state: inout FakeState) throws(FakeError) in
+            try call.change { (state: borrowing FakeState) throws(FakeError) -> [StateEdit] in
                 guard let record = state.sessions.emailTokens[token], record.kind == .reset, !record.used, record.expires > call.now,
-                    state.accounts[record.userID] != nil
+                    var account = state.accounts[record.userID]
                 else { throw .validation(["token": "reset token is invalid or expired"], message: "Invalid or expired token", code: "INVALID_TOKEN") }
-                state.sessions.emailTokens[token]?.used = true
-                state.accounts[record.userID]?.password = password
-                state.sessions.revokeAll(userID: record.userID)
+                account.password = password
+                return [.useEmailToken(token), .putAccount(account), .endSessions(userID: record.userID)]
             }
             return call.done
         }
@@ -118,17 +119,17 @@ extension BuiltinRegistry {
 
         register("confirmEmail", description: "Consumes a confirmation token and marks the email verified.") { call throws(FakeError) in
             let token = call.body["token"]?.stringValue ?? ""
-            try call.change { (state: inout FakeState) throws(FakeError) in
+            try call.change { (state: borrowing FakeState) throws(FakeError) -> [StateEdit] in
                 guard let record = state.sessions.emailTokens[token], record.kind == .confirmation, !record.used, record.expires > call.now,
-                    let account = state.accounts[record.userID]
+                    var account = state.accounts[record.userID]
                 else { throw .validation(["token": "confirmation token is invalid or expired"], message: "Invalid or expired token", code: "INVALID_TOKEN") }
-                state.sessions.emailTokens[token]?.used = true
-                state.accounts[record.userID]?.status = .active
-                state.updateProfile(of: account) { profile in
+                let profile = state.editingProfile(of: account) { profile in
                     profile["email_verified"] = true
                     if profile["status"] == "pending_verification" { profile["status"] = "active" }
                     profile["updated_at"] = .string(call.now.rfc3339)
                 }
+                account.status = .active
+                return [.useEmailToken(token), .putAccount(account)] + profile
             }
             return call.done
         }
