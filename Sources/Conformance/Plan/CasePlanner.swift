@@ -85,7 +85,7 @@ public struct CasePlanner: Sendable {
     func exampleQuery(_ endpoint: Endpoint) -> [(name: String, value: String)] {
         endpoint.query.compactMap { parameter in
             // Query credentials (`auth: query`) are the runner's own, added at run time.
-            if endpoint.auth == .query, [contracts.conventions.credentials.query, contracts.conventions.tenancy?.query].contains(parameter.name) { return nil }
+            if endpoint.auth == .query, contracts.conventions.queryCredentials.contains(parameter.name) { return nil }
             return parameter.example.map { (parameter.name, Self.text($0)) }
         }
     }

@@ -187,7 +187,7 @@ extension ContractLoader {
             reader.error("endpoint '\(endpoint.id)' addresses {\(lookups.joined(separator: "}, {"))} and must declare a 404 response", at: "responses")
         }
         // With `auth: query` the token and tenant parameters are credentials: missing ones are a 401.
-        let credentials: Set<String> = endpoint.auth == .query ? Set([conventions.credentials.query, conventions.tenancy?.query].compactMap { $0 }) : []
+        let credentials: Set<String> = endpoint.auth == .query ? conventions.queryCredentials : []
         let validatesInput = endpoint.body?.schema != nil
             || endpoint.query.contains { $0.required && !credentials.contains($0.name) }
             || endpoint.headers.contains(where: \.required)

@@ -29,6 +29,10 @@ public struct Conventions: Sendable {
     /// read (`cors:`).
     public var cors = CORSConventions()
 
+    /// The query parameters that carry the token and the tenant on an `auth: query` endpoint
+    /// (`credentials.query`, `tenancy.query`): credentials, not input to validate.
+    public var queryCredentials: Set<String> { Set([credentials.query, tenancy?.query].compactMap { $0 }) }
+
     public init(sessions: SessionConventions? = nil, tenancy: TenancyConventions? = nil) {
         self.sessions = sessions
         self.tenancy = tenancy

@@ -54,13 +54,6 @@ public struct SessionBook: Sendable {
         refreshTokens[refreshID]?.state = .used
     }
 
-    /// Marks a refresh token used if it may still be exchanged; answers its record, or nil when it may not.
-    public mutating func redeem(refreshID: String, now: Date) -> RefreshToken? {
-        guard let token = redeemable(refreshID: refreshID, now: now) else { return nil }
-        markUsed(refreshID: refreshID)
-        return token
-    }
-
     /// Revokes a session's refresh tokens (logout): it cannot be renewed; its access tokens live out their TTL.
     public mutating func revokeRefresh(sessionID: String) {
         guard EngineBends.current.endsSessions else { return }

@@ -36,7 +36,7 @@ struct CollectionBehaviour {
         self.now = now
         // Templates read the request and the record, never other records (the tenant is being
         // changed under the lock).
-        var context = ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+        var context = engine.requestContext(request, now: now)
         var members: OrderedDictionary<String, JSONValue> = [:]
         if case .create = fake.kind {
             members = try fake.templates.defaults?.render(in: context).objectValue ?? [:]

@@ -10,10 +10,7 @@ extension FakeEngine {
         if request.endpoint.auth.isProtected, request.caller == nil { throw .unauthorized("Authentication required") }
         let outcome: Result<(String, String?), FakeError> = store.read { state in
             do throws(FakeError) {
-                let tenant = request.caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
-                var context = ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: tenant, global: state.global, collections: contracts.collections)
-                context.definitions = contracts.definitions
-                context.transitions = contracts.transitionTable
+                var context = readContext(state, scope: TemplateScope(request: request, now: now), caller: request.caller)
                 let run = ViewRun(view: stream.checks, fake: fake, collections: contracts.collections, query: request.query, envelope: contracts.conventions.envelope)
                 context = try run.checked(context)
                 let after = try stream.after.map { (expression) throws(FakeError) in try expression.evaluate(in: context) }

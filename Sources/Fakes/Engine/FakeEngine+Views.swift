@@ -12,16 +12,22 @@ extension FakeEngine {
         if request.endpoint.auth.isProtected, request.caller == nil { throw .unauthorized("Authentication required") }
         let outcome: Result<FakeResponse, FakeError> = store.read { state in
             do throws(FakeError) {
-                // A tenant with no records yet reads as empty.
-                let tenant = request.caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
-                var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
-                context.definitions = contracts.definitions
-                context.transitions = contracts.transitionTable
+                let context = readContext(state, scope: scope, caller: request.caller)
                 return .success(try ViewRun(view: view, fake: fake, collections: contracts.collections, query: request.query, envelope: contracts.conventions.envelope).answer(in: context, status: status))
             } catch {
                 return .failure(error)
             }
         }
         return try outcome.get()
+    }
+
+    /// What a read's expressions see: the caller's tenant (a tenant with no records yet reads as
+    /// empty), the global records, every collection, the definitions and transitions.
+    func readContext(_ state: borrowing FakeState, scope: TemplateScope, caller: Caller?) -> ExpressionContext {
+        let tenant = caller.map { state.tenants[$0.tenantID] ?? TenantState(id: $0.tenantID, name: "") }
+        var context = ExpressionContext(scope: scope, tenant: tenant, global: state.global, collections: contracts.collections)
+        context.definitions = contracts.definitions
+        context.transitions = contracts.transitionTable
+        return context
     }
 }

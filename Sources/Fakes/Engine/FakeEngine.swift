@@ -131,7 +131,8 @@ public final class FakeEngine: Sendable {
         return .json(example, status: status)
     }
 
-    /// What a template that reads only the request renders in (a `respond` body, a stream's channel).
+    /// What a template that reads only the request (and a record it is given) renders in: a
+    /// collection kind's options, a `respond` body, a builtin's template.
     func requestContext(_ request: FakeRequest, now: Date) -> ExpressionContext {
         ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
     }

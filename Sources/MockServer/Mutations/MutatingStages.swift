@@ -85,9 +85,8 @@ struct MutatingStages: EndpointStages {
 
     private func forgedCaller(_ request: RoutedRequest) -> Caller? {
         let conventions = engine.contracts.conventions
-        guard let bearer = request.headers[conventions.credentials.headerKey].flatMap({ BearerToken.parse($0, scheme: conventions.credentials.scheme) }),
-              let claims = TokenService.unverifiedClaims(bearer),
-              claims.tenant == conventions.tenancy.flatMap({ request.headers[$0.headerKey] }) ?? claims.tenant else { return nil }
+        guard let bearer = conventions.bearer(in: request.headers), let claims = TokenService.unverifiedClaims(bearer),
+              claims.tenant == conventions.tenant(in: request.headers) ?? claims.tenant else { return nil }
         return Caller(userID: claims.sub.value, tenantID: claims.tenant, email: claims.email, roles: claims.roles, sessionID: claims.sid)
     }
 

@@ -1,3 +1,5 @@
+import Contracts
+
 /// The token of an `Authorization: Bearer …` value.
 enum BearerToken {
     /// The token after `scheme` (case-insensitive) and a space, spaces trimmed, without a
@@ -18,5 +20,17 @@ enum BearerToken {
         var end = token.endIndex
         while end > token.startIndex, value.utf8[value.utf8.index(before: end)] == UInt8(ascii: " ") { end = value.utf8.index(before: end) }
         return String(value[token.startIndex..<end])
+    }
+}
+
+extension Conventions {
+    /// The access token of the credentials header, as services.yaml's `credentials` names it.
+    func bearer(in headers: [String: String]) -> String? {
+        headers[credentials.headerKey].flatMap { BearerToken.parse($0, scheme: credentials.scheme) }
+    }
+
+    /// The tenant header's value, as services.yaml's `tenancy` names it.
+    func tenant(in headers: [String: String]) -> String? {
+        tenancy.flatMap { headers[$0.headerKey] }
     }
 }

@@ -6,6 +6,14 @@ import Fakes
 struct ContractStages: EndpointStages {
     let engine: FakeEngine
     let heartbeat: Duration?
+    /// services.yaml's query credentials, taken once: validation must not ask for them again.
+    private let queryCredentials: Set<String>
+
+    init(engine: FakeEngine, heartbeat: Duration?) {
+        self.engine = engine
+        self.heartbeat = heartbeat
+        queryCredentials = engine.contracts.conventions.queryCredentials
+    }
 
     func authenticate(_ request: RoutedRequest) async throws(FakeError) -> AuthenticatedRequest {
         let conventions = engine.contracts.conventions
@@ -16,7 +24,7 @@ struct ContractStages: EndpointStages {
             let tenant = conventions.tenancy?.query.flatMap { name in request.query.first { $0.0 == name }?.1 }
             caller = try await engine.authenticate(.query, bearer: token, tenant: tenant)
         default:
-            caller = try await engine.authenticate(request.endpoint.auth, bearer: bearer(in: request.headers), tenant: tenant(in: request.headers))
+            caller = try await engine.authenticate(request.endpoint.auth, bearer: conventions.bearer(in: request.headers), tenant: conventions.tenant(in: request.headers))
         }
         return AuthenticatedRequest(routed: request, caller: caller)
     }
@@ -24,10 +32,8 @@ struct ContractStages: EndpointStages {
     func validate(_ request: AuthenticatedRequest, body: [UInt8], ignoringBodyTypes: Bool) throws(FakeError) -> FakeRequest {
         let routed = request.routed
         let input = RequestValidator.Input(query: routed.query, headers: routed.headers, contentType: routed.headers["content-type"], body: body)
-        let conventions = engine.contracts.conventions
-        let credentialParameters = Set([conventions.credentials.query, conventions.tenancy?.query].compactMap { $0 })
         let validated = try RequestValidator.validate(
-            request.endpoint, input, credentialParameters: credentialParameters, ignoringBodyTypes: ignoringBodyTypes).get()
+            request.endpoint, input, credentialParameters: queryCredentials, ignoringBodyTypes: ignoringBodyTypes).get()
         return FakeRequest(endpoint: request.endpoint, pathParameters: routed.parameters, query: validated.query, headers: routed.headers,
                            body: validated.body, caller: request.caller)
     }
@@ -40,14 +46,4 @@ struct ContractStages: EndpointStages {
         StreamStyle(promise: endpoint.stream, serverHeartbeat: heartbeat)
     }
 
-    /// The access token of the credentials header, as services.yaml's `credentials` names it.
-    func bearer(in headers: [String: String]) -> String? {
-        let credentials = engine.contracts.conventions.credentials
-        return headers[credentials.headerKey].flatMap { BearerToken.parse($0, scheme: credentials.scheme) }
-    }
-
-    /// The tenant header's value, as services.yaml's `tenancy` names it.
-    func tenant(in headers: [String: String]) -> String? {
-        engine.contracts.conventions.tenancy.flatMap { headers[$0.headerKey] }
-    }
 }
