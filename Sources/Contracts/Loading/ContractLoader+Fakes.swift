@@ -72,12 +72,12 @@ extension ContractLoader {
             if !reader.has("to") { reader.error("a transition needs 'to'") }
             if !reader.has("field") { reader.error("a transition needs 'field'") }
         }
-        var parent: FakeBehaviour.ParentReference?
+        var parentCollection: String?
         if let value = reader.value("parent"),
             let parentReader = ObjectReader(value, at: reader.pointer("parent"), in: document, what: "parent", allowed: ["collection", "id"], diagnostics: diagnostics),
-            let collection = parentReader.string("collection", required: true), let id = parentReader.string("id", required: true)
+            let collection = parentReader.string("collection", required: true), parentReader.string("id", required: true) != nil
         {
-            parent = .init(collection: collection, id: id)
+            parentCollection = collection
             deferredChecks.append { [unowned self] in
                 if collections[collection] == nil { parentReader.error(unknownCollectionMessage(collection), at: "collection") }
             }
@@ -91,14 +91,6 @@ extension ContractLoader {
                 errorReader.error("error status \(status) is not among the endpoint's responses", at: "status")
             }
             refusal = .init(status: status, code: errorReader.string("code"), message: errorReader.string("message"))
-        }
-        var filter: [String: String] = [:]
-        for (field, template) in reader.mapping("filter") ?? [:] {
-            guard case .string(let text) = template else {
-                diagnostics.error("a filter value must be a template string", at: document.location(of: reader.pointer("filter").appending(field)))
-                continue
-            }
-            filter[field] = text
         }
         let status = reader.integer("status")
         if let status, !responses.contains(where: { $0.status == status }) {
@@ -127,33 +119,12 @@ extension ContractLoader {
         }
         var from: [JSONValue] = []
         if let value = reader.value("from") { from = value.arrayValue ?? [value] }
-        var emissions = parseEmissions(reader)
-        let templates = compileTemplates(reader, kind: kind, endpointID: endpointID, responses: responses, emissions: &emissions)
+        let compiled = compileTemplates(reader, kind: kind, endpointID: endpointID, responses: responses)
+        let parent = parentCollection.map { FakeBehaviour.ParentReference(collection: $0, id: compiled.parentID ?? .literal(.string(""))) }
         return FakeBehaviour(
-            kind: kind, id: reader.string("id"), parent: parent, filter: filter, defaults: reader.value("defaults"),
+            kind: kind, parent: parent, defaults: reader.value("defaults"),
             set: reader.value("set"), field: reader.string("field"), from: from, to: reader.value("to"), error: refusal,
-            status: status, body: reader.value("body"), emit: emissions, options: reader.value("options"),
-            match: match, view: view, write: write, stream: stream, location: reader.location, templates: templates)
-    }
-
-    private func parseEmissions(_ reader: ObjectReader) -> [FakeBehaviour.Emission] {
-        guard let value = reader.value("emit") else { return [] }
-        let items: [(JSONValue, JSONPointer)] = value.arrayValue.map { list in
-            list.enumerated().map { ($1, reader.pointer("emit").appending($0)) }
-        } ?? [(value, reader.pointer("emit"))]
-        return items.compactMap { item, pointer in
-            guard let emit = ObjectReader(item, at: pointer, in: reader.document, what: "emit", allowed: ["event", "channel", "data", "when"], diagnostics: diagnostics),
-                let event = emit.string("event", required: true), let channel = emit.string("channel", required: true)
-            else { return nil }
-            deferredChecks.append { [unowned self] in
-                if !declaredEvents.contains(event) {
-                    let message = EditDistance.message("emitted event '\(event)' is not declared by any stream endpoint", for: event, among: declaredEvents)
-                    emit.error(message, at: "event")
-                }
-            }
-            var when: [String: JSONValue] = [:]
-            for (key, value) in emit.mapping("when") ?? [:] { when[key] = value }
-            return .init(event: event, channel: channel, data: emit.value("data"), when: when, location: emit.location)
-        }
+            status: status, emit: compiled.emissions, options: reader.value("options"),
+            match: match, view: view, write: write, stream: stream, location: reader.location, templates: compiled.templates)
     }
 }

@@ -31,10 +31,10 @@ public struct FakeBehaviour: Sendable {
         }
     }
 
-    /// A parent record that must exist, by template of its id.
+    /// A parent record that must exist, by the compiled template of its id.
     public struct ParentReference: Sendable {
         public var collection: String
-        public var id: String
+        public var id: ValueTemplate
     }
 
     /// The error answered when the behaviour refuses (wrong transition, …).
@@ -44,31 +44,22 @@ public struct FakeBehaviour: Sendable {
         public var message: String?
     }
 
-    /// An event published after success.
+    /// An event published after success; its templates compiled at load.
     public struct Emission: Sendable {
         public var event: String
-        public var channel: String
-        public var data: JSONValue?
-        /// Publish only when every template (`body.type`) evaluates to its value (`decision`).
-        public var when: [String: JSONValue]
-        public var location: SourceLocation
-        /// `channel`, `data` and `when` compiled at load.
-        public var compiled = CompiledEmission()
-    }
-
-    /// An emission's templates, compiled once.
-    public struct CompiledEmission: Sendable {
-        public var channel: ValueTemplate = .literal(.string(""))
+        public var channel: ValueTemplate
+        /// The event's data; nil: the record the behaviour produced.
         public var data: ValueTemplate?
-        public var when: [(condition: FakeExpression, value: JSONValue)] = []
-        public init() {}
+        /// Publish only when every condition (`body.type`) evaluates to its value (`decision`).
+        public var when: [(condition: FakeExpression, value: JSONValue)]
+        public var location: SourceLocation
     }
 
     /// The `{{ }}` templates of the options, compiled at load into the expression language the
-    /// views use; the raw values above stay for readers that want the literals (verify's planners).
+    /// views use. `defaults`, `set` and `to` are also kept as written (`FakeBehaviour.defaults`,
+    /// …), for verify's planners and the transition table, which read their literals.
     public struct Templates: Sendable {
         public var id: ValueTemplate?
-        public var parentID: ValueTemplate?
         /// `filter`, by field, sorted.
         public var filter: [(field: String, value: ValueTemplate)] = []
         public var defaults: ValueTemplate?
@@ -79,9 +70,7 @@ public struct FakeBehaviour: Sendable {
     }
 
     public var kind: Kind
-    public var id: String?
     public var parent: ParentReference?
-    public var filter: [String: String]
     public var defaults: JSONValue?
     public var set: JSONValue?
     public var field: String?
@@ -89,7 +78,6 @@ public struct FakeBehaviour: Sendable {
     public var to: JSONValue?
     public var error: Refusal?
     public var status: Int?
-    public var body: JSONValue?
     public var emit: [Emission]
     public var options: JSONValue?
     /// `match`: how get, update, delete and transition find their record when the path does not

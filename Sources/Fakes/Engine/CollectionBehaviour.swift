@@ -109,7 +109,7 @@ struct CollectionBehaviour {
     /// The parent's id field and id when the behaviour is nested; 404 when the parent is missing.
     private func parentConstraint(_ tenant: TenantState) throws(FakeError) -> (field: String, id: String)? {
         guard let parent = fake.parent else { return nil }
-        let parentID = try fake.templates.parentID.map { (template) throws(FakeError) in ValueComparison.text(try template.render(in: context)) } ?? ""
+        let parentID = ValueComparison.text(try parent.id.render(in: context))
         let parentCollection = engine.contracts.collections[parent.collection]
         // A global collection's own records are `tenant` here; a per-tenant child of a global parent
         // reads the snapshot its caller took inside the lock.

@@ -20,10 +20,10 @@ extension FakeEngine {
         let context = behaviour.context.focused(on: outcome)
         for emission in fake.emit {
             var holds = true
-            for (condition, value) in emission.compiled.when where try condition.evaluate(in: context) != value { holds = false }
+            for (condition, value) in emission.when where try condition.evaluate(in: context) != value { holds = false }
             guard holds else { continue }
-            let data = try emission.compiled.data?.render(in: context) ?? outcome
-            let channel = ValueComparison.text(try emission.compiled.channel.render(in: context))
+            let data = try emission.data?.render(in: context) ?? outcome
+            let channel = ValueComparison.text(try emission.channel.render(in: context))
             publish(event: emission.event, channel: channel, tenantID: request.caller?.tenantID, data: data)
         }
         if let template = fake.templates.body { return .json(try template.render(in: context), status: status) }
