@@ -55,18 +55,13 @@ import TestSupport
     }
 
     @Test func whatABuiltinPublishesIsCarriedOutOnlyWhenItAnswers() async throws {
-        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
-        let contracts = ContractLoader.load(directory: directory.path).contracts
-        let endpoint = try #require(contracts.endpoint(id: "echo"))
-        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: [], global: [:])
-        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
         var registry = BuiltinRegistry()
         registry.register("echo", description: "Publishes the body; refuses when it says so.") { call throws(FakeError) in
             call.publish("echoed", channel: "echoes", data: call.body)
             if call.body["refuse"] == true { throw .validation(["refuse": "asked to"]) }
             return call.done
         }
-        let engine = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        let (engine, endpoint) = try await Self.echoEngine(registry)
         func send(_ body: JSONValue) async -> Int {
             await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: body, caller: nil)).status
         }
@@ -77,11 +72,6 @@ import TestSupport
     }
 
     @Test func aBuiltinWritesOnlyThroughTheEditsItReturnsAndARefusalWritesNothing() async throws {
-        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": Self.contract])
-        let contracts = ContractLoader.load(directory: directory.path).contracts
-        let endpoint = try #require(contracts.endpoint(id: "echo"))
-        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: [TenantFixture(id: "tenant_a", name: "A", data: [:])], global: [:])
-        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
         var registry = BuiltinRegistry()
         // Claims a slot once: the check and the write are one change, so a second claim is refused.
         registry.register("echo", description: "Claims the slot the body names.") { call throws(FakeError) in
@@ -93,7 +83,7 @@ import TestSupport
             }
             return call.done
         }
-        let engine = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        let (engine, endpoint) = try await Self.echoEngine(registry, tenants: [TenantFixture(id: "tenant_a", name: "A", data: [:])])
         func claim(_ slot: String) async -> Int {
             await engine.handle(FakeRequest(endpoint: endpoint, pathParameters: [:], query: [:], headers: [:], body: ["slot": .string(slot)], caller: nil)).status
         }
@@ -102,5 +92,16 @@ import TestSupport
         #expect(engine.store.read { $0.tenants["tenant_a"]?.all("claims").count } == 1)
         #expect(await claim("s2") == 200)
         #expect(engine.store.read { $0.tenants["tenant_a"]?.all("slots").count } == 2)
+    }
+
+    /// An engine over the echo contract with `registry`'s builtins, and its endpoint.
+    static func echoEngine(_ registry: BuiltinRegistry, tenants: [TenantFixture] = []) async throws -> (FakeEngine, Endpoint) {
+        let directory = try TemporaryDirectory(["services.yaml": servicesYAML, "traction/echo.yaml": contract])
+        let contracts = ContractLoader.load(directory: directory.path).contracts
+        let endpoint = try #require(contracts.endpoint(id: "echo"))
+        let scenario = Scenario(name: "default", title: "t", description: "d", users: [], tenants: tenants, global: [:])
+        let tokens = try await TokenService(.init(secret: "understudy-test-secret-with-at-least-32-bytes"))
+        let engine = try FakeEngine(contracts: contracts, scenarios: ["default": scenario], scenario: "default", tokens: tokens, builtins: registry)
+        return (engine, endpoint)
     }
 }

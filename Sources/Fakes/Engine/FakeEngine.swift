@@ -134,8 +134,11 @@ public final class FakeEngine: Sendable {
     /// What a template that reads only the request (and a record it is given) renders in: a
     /// collection kind's options, a `respond` body, a builtin's template.
     func requestContext(_ request: FakeRequest, now: Date) -> ExpressionContext {
-        ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: TenantState(id: "", name: ""), collections: [:])
+        ExpressionContext(scope: TemplateScope(request: request, now: now), tenant: nil, global: Self.noRecords, collections: [:])
     }
+
+    /// The records such a context reads: none (made once, not per request).
+    private static let noRecords = TenantState(id: "", name: "")
 
     /// What a builtin asked for, once it answered: events published, lines logged.
     private func carryOut(_ effects: [BuiltinEffects.Effect]) {
