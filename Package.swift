@@ -69,11 +69,16 @@ let package = Package(
         .target(
             name: "MockServer",
             dependencies: [
-                "Fakes", "Contracts", "JSON", "JSONSchema",
+                "Fakes", "Contracts", "JSON", "JSONSchema", "OpenAPIExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
+        ),
+        // OpenAPI 3.1 out: the contracts as a document client generators, portals and testers read.
+        .target(
+            name: "OpenAPIExport",
+            dependencies: ["Contracts", "JSON", "JSONSchema", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // `understudy verify`: cases planned from the contracts, replayed over HTTP, divergences reported.
         .target(
@@ -90,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON",
+                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -126,6 +131,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPIExport", "Contracts", "JSON", "JSONSchema", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -36,6 +36,8 @@ struct AdminAPI: Sendable {
             // `serve --mutate`: which endpoint breaks its contract, and how (empty when honest).
             let entries = (mutations?.assignments ?? [:]).sorted { $0.key < $1.key }
             return ok(.array(entries.map { ["endpoint": .string($0.key), "mutation": .string($0.value.rawValue), "summary": .string($0.value.summary)] }))
+        case (.get, "openapi", 1), (.get, "openapi", 2):
+            return openAPIRoute(parts)
         case (_, "faults", _):
             return await faultsRoute(request, parts: parts, faults: faults)
         default:
@@ -70,7 +72,7 @@ struct AdminAPI: Sendable {
         }
     }
 
-    private func ok(_ data: JSONValue) -> Response {
+    func ok(_ data: JSONValue) -> Response {
         ResponseWriter.render(.data(data, in: engine.contracts.conventions.envelope), engine: engine)
     }
 }

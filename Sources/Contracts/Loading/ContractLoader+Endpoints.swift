@@ -206,6 +206,11 @@ extension ContractLoader {
         }
     }
 
+    /// The schema under `key` as written, with the document its references are relative to.
+    func source(of reader: ObjectReader, _ key: String) -> SchemaSource? {
+        reader.value(key).map { SchemaSource(value: $0, documentURI: reader.document.uri) }
+    }
+
     static let parameterKeys = ["required", "schema", "description", "example"]
 
     func parseParameters(_ reader: ObjectReader, key: String) -> [Parameter] {
@@ -223,7 +228,8 @@ extension ContractLoader {
             }
             let valueType = parameter.value("schema")?["type"]?.stringValue
             parameters.append(Parameter(
-                name: name, required: parameter.bool("required") ?? false, schema: schema, valueType: valueType,
+                name: name, required: parameter.bool("required") ?? false, schema: schema,
+                schemaSource: source(of: parameter, "schema"), valueType: valueType,
                 defaultValue: parameter.value("schema")?["default"],
                 description: parameter.string("description"), example: example, location: parameter.location))
         }
@@ -243,8 +249,9 @@ extension ContractLoader {
             validateExample(example, against: schema, at: reader.pointer("example"), in: target.document, what: "body example")
         }
         return RequestBody(
-            schema: schema, example: example, required: reader.bool("required") ?? true,
-            contentType: reader.string("contentType") ?? "application/json", location: reader.location)
+            schema: schema, schemaSource: source(of: reader, "schema"), example: example, required: reader.bool("required") ?? true,
+            contentType: reader.string("contentType") ?? "application/json", description: reader.string("description"),
+            location: reader.location)
     }
 
     static let eventKeys = ["schema", "example", "description"]
@@ -261,7 +268,9 @@ extension ContractLoader {
             if let schema, let example {
                 validateExample(example, against: schema, at: event.pointer("example"), in: reader.document, what: "example of event '\(name)'")
             }
-            return EventDeclaration(name: name, schema: schema, example: example, location: event.location)
+            return EventDeclaration(
+                name: name, schema: schema, schemaSource: source(of: event, "schema"), description: event.string("description"),
+                example: example, location: event.location)
         }
     }
 }

@@ -18,8 +18,9 @@ extension ContractLoader {
                 continue
             }
             guard let target = resolver.resolve(value, at: pointer, in: reader.document),
-                let response = parseResponse(status: status, target: target)
+                var response = parseResponse(status: status, target: target)
             else { continue }
+            if value["$ref"] != nil { response.sharedAt = "\(target.document.uri)#\(target.pointer)" }
             responses.append(response)
         }
         return responses
@@ -37,15 +38,18 @@ extension ContractLoader {
         let shapes = ["data", "paginated", "schema"].filter(reader.has)
         if shapes.count > 1 { reader.error("a response has at most one of data, paginated, schema; found \(shapes.joined(separator: ", "))") }
         var schema: Schema?
+        var schemaSource: SchemaSource?
         if let shape = shapes.first {
             if shape == "schema" {
                 schema = compileSchema(in: target.document, at: reader.pointer("schema"))
+                schemaSource = source(of: reader, "schema")
             } else {
                 checkSchema(in: target.document, at: reader.pointer(shape))
                 let reference = JSONValue.string(target.document.uri + "#" + reader.pointer(shape).description)
                 let envelope = conventions.envelope
                 let wrapper = shape == "data" ? envelope.successSchema(data: reference) : envelope.pageSchema(item: reference, members: conventions.pagination.members)
                 schema = compiler.compile(wrapper, uri: target.document.uri)
+                schemaSource = SchemaSource(value: wrapper, documentURI: target.document.uri)
             }
         }
         var examples: [(name: String, value: JSONValue)] = []
@@ -63,7 +67,8 @@ extension ContractLoader {
         }
         let response = Response(
             status: status, description: reader.string("description"),
-            bodyShape: shapes.first.flatMap(Response.BodyShape.init(rawValue:)) ?? .none, schema: schema, examples: examples,
+            bodyShape: shapes.first.flatMap(Response.BodyShape.init(rawValue:)) ?? .none, schema: schema, schemaSource: schemaSource,
+            examples: examples,
             contentType: reader.string("contentType") ?? "application/json",
             headers: parseParameters(reader, key: "headers"), location: reader.location)
         responseCache[cacheKey] = response

@@ -54,8 +54,8 @@ extension ContractLoader {
 }
 
 /// The JSON Schema 2020-12 keywords contracts may use, by what their value holds.
-enum SchemaKeywords {
-    enum Role { case schema, schemaList, schemaMap, value }
+public enum SchemaKeywords {
+    public enum Role: Sendable { case schema, schemaList, schemaMap, value }
 
     static let schemaValued = [
         "additionalProperties", "items", "contains", "not", "if", "then", "else", "propertyNames",
@@ -70,9 +70,9 @@ enum SchemaKeywords {
         "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly",
         "contentMediaType", "contentEncoding", "$dynamicRef", "$dynamicAnchor", "$vocabulary",
     ]
-    static let all = schemaValued + schemaLists + schemaMaps + plainValues
+    public static let all = schemaValued + schemaLists + schemaMaps + plainValues
 
-    static func role(of keyword: String) -> Role? {
+    public static func role(of keyword: String) -> Role? {
         if schemaValued.contains(keyword) { return .schema }
         if schemaLists.contains(keyword) { return .schemaList }
         if schemaMaps.contains(keyword) { return .schemaMap }

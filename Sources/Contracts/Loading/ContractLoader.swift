@@ -27,6 +27,7 @@ public final class ContractLoader {
     var flows: [Flow] = []
     var conventions = Conventions()
     var definitions: [String: FakeDefinition] = [:]
+    var version: String?
     /// Every event a stream endpoint declares, for checking `emit`.
     var declaredEvents: Set<String> = []
     /// Checks that need every file parsed first (collections, endpoints, events used before declared).
@@ -60,6 +61,11 @@ public final class ContractLoader {
             collections: collections, flows: flows.sorted { $0.id < $1.id }, conventions: conventions,
             definitions: definitions)
         set.transitionTable = set.buildTransitionTable()
+        set.version = version
+        for (uri, document) in documents {
+            set.sources.roots[uri] = document.root
+            set.sources.paths[uri] = Self.relativePath(document.path, in: directory)
+        }
         return set
     }
 
@@ -93,6 +99,12 @@ public final class ContractLoader {
         }
     }
 
+    /// `traction/goals.yaml` for `<directory>/traction/goals.yaml`.
+    static func relativePath(_ path: String, in directory: String) -> String {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : (path as NSString).lastPathComponent
+    }
+
     static func yamlFiles(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var paths: [String] = []
@@ -105,10 +117,11 @@ public final class ContractLoader {
     }
 
     private func parseServices(_ document: YAMLDocument) {
-        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "sessions", "tenancy", "pagination", "credentials", "cors", "envelope", "readiness"], diagnostics: diagnostics),
+        guard let file = ObjectReader(document.root, at: .root, in: document, what: "services.yaml", allowed: ["services", "version", "sessions", "tenancy", "pagination", "credentials", "cors", "envelope", "readiness"], diagnostics: diagnostics),
             let entries = file.mapping("services")
         else { return }
         conventions = parseConventions(file)
+        version = file.string("version")
         if let value = file.value("pagination") { conventions.pagination = parsePage(value, at: file.pointer("pagination"), in: document) ?? .standard }
         for (name, value) in entries {
             let pointer = file.pointer("services").appending(name)

@@ -10,6 +10,10 @@ public struct ContractSet: Sendable {
     public var definitions: [String: FakeDefinition] = [:]
     /// The moves of every `transition` fake, by `collection.field`, for `allowsTransition(…)`.
     public var transitionTable: [String: [Transition]] = [:]
+    /// The parsed documents, for translations that keep shared schemas shared (OpenAPI export).
+    public var sources = SourceDocuments()
+    /// The API's version (services.yaml `version:`), for documents that name one.
+    public var version: String?
 
     public func service(named name: String) -> Service? { services.first { $0.name == name } }
     public func endpoint(id: String) -> Endpoint? { endpoints.first { $0.id == id } }

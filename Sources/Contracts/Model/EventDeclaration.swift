@@ -5,6 +5,9 @@ import JSONSchema
 public struct EventDeclaration: Sendable {
     public var name: String
     public var schema: Schema?
+    /// The schema as written, for translations (OpenAPI export).
+    public var schemaSource: SchemaSource?
+    public var description: String?
     public var example: JSONValue?
     public var location: SourceLocation
 }

@@ -11,6 +11,10 @@ public struct Response: Sendable {
     public var bodyShape: BodyShape
     /// The whole body's schema (shorthands already expanded); nil for binary or stream bodies.
     public var schema: Schema?
+    /// The whole body's schema as written (the shorthands expanded around a `$ref` to what they name).
+    public var schemaSource: SchemaSource?
+    /// `uri#pointer` of the shared response this one was written as a `$ref` to, if any.
+    public var sharedAt: String?
     /// Named examples; `example` alone is named "default". Full bodies, as on the wire.
     public var examples: [(name: String, value: JSONValue)]
     public var contentType: String
