@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         // Already in the graph through Hummingbird; named for ByteBuffer in the fakes and a test's raw socket server.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The OpenAPI 3.0/3.1 model: parsing and validating the documents `openapi import` reads.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -80,6 +82,17 @@ let package = Package(
             name: "OpenAPIExport",
             dependencies: ["Contracts", "JSON", "JSONSchema", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // OpenAPI 3.0/3.1 in: anyone's document as contracts and fixtures a stateful mock serves.
+        .target(
+            name: "OpenAPIImport",
+            dependencies: [
+                "Contracts", "JSON", "JSONSchema",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         // `understudy verify`: cases planned from the contracts, replayed over HTTP, divergences reported.
         .target(
             name: "Conformance",
@@ -95,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport",
+                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport", "OpenAPIImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

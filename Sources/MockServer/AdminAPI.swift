@@ -36,6 +36,8 @@ struct AdminAPI: Sendable {
             // `serve --mutate`: which endpoint breaks its contract, and how (empty when honest).
             let entries = (mutations?.assignments ?? [:]).sorted { $0.key < $1.key }
             return ok(.array(entries.map { ["endpoint": .string($0.key), "mutation": .string($0.value.rawValue), "summary": .string($0.value.summary)] }))
+        case (.post, "token", 1):
+            return await tokenRoute(request)
         case (.get, "openapi", 1), (.get, "openapi", 2):
             return openAPIRoute(parts)
         case (_, "faults", _):

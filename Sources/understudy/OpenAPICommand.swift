@@ -6,6 +6,6 @@ struct OpenAPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "openapi",
         abstract: "Export the contracts as OpenAPI 3.1, or import an OpenAPI 3.0/3.1 document as contracts and fixtures.",
-        subcommands: [OpenAPIExportCommand.self]
+        subcommands: [OpenAPIExportCommand.self, OpenAPIImportCommand.self]
     )
 }

@@ -12,7 +12,8 @@ public struct Redactor: Sendable {
         self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
         let credentials = conventions.credentials
         let parameters = [credentials.query] + (conventions.sessions?.tokenParameters ?? [])
-        markers = ["\(credentials.scheme) "] + Set(parameters).sorted().map { "\($0)=" }
+        let header = credentials.scheme.isEmpty ? "\(credentials.header): " : "\(credentials.scheme) "
+        markers = [header] + Set(parameters).sorted().map { "\($0)=" }
     }
 
     public func callAsFunction(_ text: String) -> String {

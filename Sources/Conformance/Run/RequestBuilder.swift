@@ -21,7 +21,11 @@ struct RequestBuilder: Sendable {
             if let token = auth.token { query.append((credentials.query, token)) }
             if let tenant = auth.tenant, let tenantQuery { query.append((tenantQuery, tenant)) }
         } else {
-            if let token = auth.token { headers.append((credentials.header, "\(auth.scheme ?? credentials.scheme) \(token)")) }
+            if let token = auth.token {
+                // No scheme (an API key header): the header is the token alone.
+                let scheme = auth.scheme ?? credentials.scheme
+                headers.append((credentials.header, scheme.isEmpty ? token : "\(scheme) \(token)"))
+            }
             if let tenant = auth.tenant, let tenantHeader { headers.append((tenantHeader, tenant)) }
         }
         var body: [UInt8]?

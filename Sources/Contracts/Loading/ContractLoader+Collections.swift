@@ -2,7 +2,7 @@ import JSON
 import JSONSchema
 
 extension ContractLoader {
-    static let collectionKeys = ["schema", "idPrefix", "idField", "singleton", "global", "parent", "description", "timestamps", "parameters", "noun"]
+    static let collectionKeys = ["schema", "idPrefix", "idField", "singleton", "global", "parent", "description", "timestamps", "parameters", "noun", "idType"]
 
     func parseCollection(name: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) {
         guard let reader = ObjectReader(value, at: pointer, in: document, what: "collection '\(name)'", allowed: Self.collectionKeys, diagnostics: diagnostics)
@@ -39,6 +39,10 @@ extension ContractLoader {
             idField: reader.string("idField") ?? "id", singleton: singleton, global: global, parent: parent, timestamps: timestamps,
             location: reader.location)
         collection.parameters = reader.stringList("parameters")
+        if reader.choice("idType", among: ["string", "integer"]) == "integer" {
+            collection.integerIDs = true
+            if reader.has("idPrefix") { reader.error("an idPrefix needs string ids; remove it or idType: integer", at: "idPrefix") }
+        }
         collection.noun = reader.string("noun")
         let parameters = collection.parameters
         deferredChecks.append { [unowned self] in

@@ -115,10 +115,12 @@ struct ScenarioBuilder {
         var ids: Set<String> = []
         for (record, recordPointer) in items {
             if !collection.singleton {
-                if let id = record[collection.idField]?.stringValue {
+                let id = collection.integerIDs ? record[collection.idField]?.intValue.map(String.init) : record[collection.idField]?.stringValue
+                if let id {
                     if !ids.insert(id).inserted { diagnostics.error("duplicate id '\(id)' in \(name)", at: document.location(of: recordPointer)) }
                 } else {
-                    diagnostics.error("record in \(name) has no string '\(collection.idField)'", at: document.location(of: recordPointer))
+                    let kind = collection.integerIDs ? "integer" : "string"
+                    diagnostics.error("record in \(name) has no \(kind) '\(collection.idField)'", at: document.location(of: recordPointer))
                 }
             }
             for error in (collection.schema?.validate(record) ?? []).prefix(5) {

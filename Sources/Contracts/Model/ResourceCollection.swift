@@ -6,6 +6,8 @@ public struct ResourceCollection: Sendable {
     public var schema: Schema?
     public var idPrefix: String
     public var idField: String
+    /// Ids are integers (`idType: integer`): a create takes the largest in the tenant plus one.
+    public var integerIDs = false
     public var singleton: Bool
     public var global: Bool
     /// For nested collections: the parent collection and the field holding the parent's id.

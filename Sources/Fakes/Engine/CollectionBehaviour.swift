@@ -69,7 +69,7 @@ struct CollectionBehaviour {
     private func list(_ tenant: TenantState) throws(FakeError) -> [JSONValue] {
         var records = collection.singleton ? (tenant.singleton(name).map { [$0] } ?? []) : tenant.all(name)
         if let (field, parentID) = try parentConstraint(tenant) {
-            records = records.filter { $0[field]?.stringValue == parentID }
+            records = records.filter { $0[field]?.recordKey == parentID }
         }
         for (field, template) in fake.templates.filter {
             let wanted = try template.render(in: context)
@@ -131,14 +131,14 @@ struct CollectionBehaviour {
             // tenant is being changed under the lock, and a second reference would copy it.
             var context = self.context
             context.definitions = engine.contracts.definitions
-            for record in tenant.all(name) where parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true {
+            for record in tenant.all(name) where parent.map({ record[$0.field]?.recordKey == $0.id }) ?? true {
                 guard try match.holds(in: context.focused(on: record)) else { continue }
-                matchedID = record[collection.idField]?.stringValue
+                matchedID = record[collection.idField]?.recordKey
                 return record
             }
             throw fake.refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
         }
-        guard let record = tenant.record(name, id: recordID), parent.map({ record[$0.field]?.stringValue == $0.id }) ?? true else {
+        guard let record = tenant.record(name, id: recordID), parent.map({ record[$0.field]?.recordKey == $0.id }) ?? true else {
             throw fake.refusal(404, default: .notFound(Self.noun(name, in: engine.contracts.collections)))
         }
         return record
@@ -150,10 +150,11 @@ struct CollectionBehaviour {
         let parent = try parentConstraint(tenant)
         var members = draft
         if let parent { members[parent.field] = .string(parent.id) }
-        let id = IDGenerator.make(prefix: collection.idPrefix)
+        let newID = collection.newID(among: tenant.all(name))
+        let id = newID.recordKey ?? ""
         if !collection.singleton {
             members.removeValue(forKey: collection.idField)
-            members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
+            members.updateValue(newID, forKey: collection.idField, insertingAt: 0)
         }
         stamp(&members, created: true)
         let record = JSONValue.object(members)
@@ -214,7 +215,7 @@ struct CollectionBehaviour {
         let items = (request.body?[field] ?? request.body)?.arrayValue ?? []
         var problems: [String: String] = [:]
         for (index, item) in items.enumerated() {
-            if let id = item[collection.idField]?.stringValue, tenant.record(name, id: id) == nil {
+            if let id = item[collection.idField]?.recordKey, tenant.record(name, id: id) == nil {
                 problems["\(field).\(index).\(collection.idField)"] = "no \(Self.noun(name, in: engine.contracts.collections).lowercased()) with id '\(id)'"
             }
         }
@@ -222,14 +223,15 @@ struct CollectionBehaviour {
         var merged: [(id: String, record: JSONValue)] = []
         for item in items {
             var members = item.objectValue ?? [:]
-            if let id = members[collection.idField]?.stringValue, var existing = tenant.record(name, id: id)?.objectValue {
+            if let id = members[collection.idField]?.recordKey, var existing = tenant.record(name, id: id)?.objectValue {
                 for (key, value) in members { existing[key] = value }
                 stamp(&existing, created: false)
                 merged.append((id, .object(existing)))
             } else {
-                let id = IDGenerator.make(prefix: collection.idPrefix)
+                let newID = collection.newID(among: tenant.all(name) + merged.map(\.1))
+                let id = newID.recordKey ?? ""
                 members.removeValue(forKey: collection.idField)
-                members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
+                members.updateValue(newID, forKey: collection.idField, insertingAt: 0)
                 stamp(&members, created: true)
                 merged.append((id, .object(members)))
             }

@@ -99,9 +99,10 @@ struct WriteRun {
             let collection = try self.collection(name)
             var members = try value.render(in: context).objectValue ?? [:]
             if !collection.singleton {
-                let id = members[collection.idField]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? IDGenerator.make(prefix: collection.idPrefix)
+                let given = members[collection.idField].flatMap { $0.recordKey?.isEmpty == false ? $0 : nil }
+                let id = given ?? collection.newID(among: context.records(of: name))
                 members.removeValue(forKey: collection.idField)
-                members.updateValue(.string(id), forKey: collection.idField, insertingAt: 0)
+                members.updateValue(id, forKey: collection.idField, insertingAt: 0)
             }
             // Timestamps the value names are kept (a record written back keeps its history).
             if let fields = collection.timestamps {
@@ -112,7 +113,7 @@ struct WriteRun {
             let record = JSONValue.object(members)
             try state.withScope(of: collection, tenantID: tenantID) { (records: inout TenantState) throws(FakeError) in
                 if collection.singleton { records.setSingleton(name, record) } else {
-                    records.put(name, id: members[collection.idField]?.stringValue ?? "", record)
+                    records.put(name, id: members[collection.idField]?.recordKey ?? "", record)
                 }
             }
             return [record]
@@ -130,7 +131,7 @@ struct WriteRun {
             try state.withScope(of: collection, tenantID: tenantID) { (records: inout TenantState) throws(FakeError) in
                 for record in changed {
                     if collection.singleton { records.setSingleton(name, record) } else {
-                        records.put(name, id: record[collection.idField]?.stringValue ?? "", record)
+                        records.put(name, id: record[collection.idField]?.recordKey ?? "", record)
                     }
                 }
             }
@@ -142,7 +143,7 @@ struct WriteRun {
             try state.withScope(of: collection, tenantID: tenantID) { (records: inout TenantState) throws(FakeError) in
                 for record in removed {
                     if collection.singleton { records.setSingleton(name, nil); continue }
-                    let id = record[collection.idField]?.stringValue ?? ""
+                    let id = record[collection.idField]?.recordKey ?? ""
                     records.removeCascading(name, id: id, collections: collections)
                 }
             }

@@ -63,7 +63,7 @@ public struct FakeState: Sendable {
         }
         let idField = collection?.idField ?? "id"
         for record in records.arrayValue ?? [] {
-            guard let id = record[idField]?.stringValue else { continue }
+            guard let id = record[idField]?.recordKey else { continue }
             tenant.put(name, id: id, record)
         }
     }

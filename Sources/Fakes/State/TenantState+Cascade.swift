@@ -10,8 +10,8 @@ extension TenantState {
         _ = remove(collection, id: id)
         for child in collections.values where child.parent?.collection == collection {
             guard let field = child.parent?.field else { continue }
-            for record in all(child.name) where record[field]?.stringValue == id {
-                guard let childID = record[child.idField]?.stringValue else { continue }
+            for record in all(child.name) where record[field]?.recordKey == id {
+                guard let childID = record[child.idField]?.recordKey else { continue }
                 removeCascading(child.name, id: childID, collections: collections)
             }
         }

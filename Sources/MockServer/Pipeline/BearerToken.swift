@@ -1,3 +1,4 @@
+import Foundation
 import Contracts
 
 /// The token of an `Authorization: Bearer …` value.
@@ -10,6 +11,11 @@ enum BearerToken {
     /// BearerToken.parse("bearer   abc.def  ")   // "abc.def"
     /// ```
     static func parse(_ value: String, scheme: String = "Bearer") -> String? {
+        // No scheme declared (an API key header): the whole value is the token.
+        if scheme.isEmpty {
+            let token = value.trimmingCharacters(in: .whitespaces)
+            return token.isEmpty ? nil : token
+        }
         let utf8 = value.utf8
         let prefix = scheme.utf8.count + 1
         guard utf8.count > prefix else { return nil }
