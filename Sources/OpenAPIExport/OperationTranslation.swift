@@ -27,7 +27,12 @@ struct OperationTranslation {
     /// The path's parameters, then the query's, then the headers (the tenant's last).
     private func parameters(_ endpoint: Endpoint, components: inout ComponentBook) -> [JSONValue] {
         var list: [JSONValue] = endpoint.path.parameterNames.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
+            guard let declared = endpoint.pathParameters.first(where: { $0.name == name }) else {
+                return ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            var parameter = Self.parameter(declared, in: "path", components: &components)
+            if case .object(var members) = parameter { members["required"] = true; parameter = .object(members) }
+            return parameter
         }
         let credentials = contracts.conventions.queryCredentials
         for parameter in endpoint.query where !(endpoint.auth == .query && credentials.contains(parameter.name)) {

@@ -94,7 +94,11 @@ final class ContractTranslation {
     /// The contract file an operation goes in: its first tag, else its first path segment.
     static func fileName(_ operation: ImportedOperation) -> String {
         let tag = operation.operation["tags"]?[0]?.stringValue
-        let segment = operation.literalSegments.first { !$0.hasPrefix("{") }
+        // The first word of the path, past version segments (`/2.0/users`, `/v1/pets`).
+        let segment = operation.literalSegments.first { segment in
+            guard let first = segment.first, first.isLetter else { return false }
+            return !(first == "v" && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." } && segment.count > 1)
+        }
         let name = (tag ?? segment ?? "api").lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         let cleaned = String(name).split(separator: "-").joined(separator: "-")
         return cleaned.isEmpty || cleaned == "schemas" ? "api" : cleaned

@@ -37,6 +37,19 @@ struct EndpointTranslation {
                 continue
             }
         }
+        var path: OrderedDictionary<String, JSONValue> = [:]
+        for parameter in operation.parameters where parameter.value["in"] == "path" {
+            guard let name = parameter.value["name"]?.stringValue, operation.path.contains("{\(name)}") else { continue }
+            var declared = self.parameter(parameter).objectValue ?? [:]
+            declared.removeValue(forKey: "required")
+            // `verify` needs a value where no fixture record names one: the example, else one made from the schema.
+            if declared["example"] == nil, let schema = declared["schema"], let examples = translation.examples {
+                let made = examples.synthesized(schema, name: name)
+                if examples.problem(made, schema) == nil, made.stringValue != nil || made.intValue != nil { declared["example"] = made }
+            }
+            path[name] = .object(declared)
+        }
+        if !path.isEmpty { endpoint["pathParameters"] = .object(path) }
         if !query.isEmpty { endpoint["query"] = .object(query) }
         if !headers.isEmpty { endpoint["headers"] = .object(headers) }
         let body = op["requestBody"].flatMap { self.body($0, at: operation.pointer.appending("requestBody")) }

@@ -101,7 +101,7 @@ public struct CasePlanner: Sendable {
 
     /// The path with fixture values, or the placeholder where the value does not matter.
     func fixturePath(_ endpoint: Endpoint, placeholder: Bool = false) -> Result<[String: String], ResolveFailure> {
-        let resolved = resolver.resolve(endpoint.path)
+        let resolved = resolver.resolve(endpoint)
         if placeholder, case .failure = resolved {
             return .success(Dictionary(uniqueKeysWithValues: endpoint.path.parameterNames.map { ($0, Self.placeholderID) }))
         }

@@ -23,14 +23,24 @@ public struct FixtureResolver: Sendable {
     }
 
     /// Every parameter of `template` resolved, or why one cannot be.
-    public func resolve(_ template: PathTemplate) -> Result<[String: String], ResolveFailure> {
+    /// The endpoint's path resolved from the fixtures, a declared parameter's example where no
+    /// record names a value (`pathParameters:`).
+    public func resolve(_ endpoint: Endpoint) -> Result<[String: String], ResolveFailure> {
+        var examples: [String: String] = [:]
+        for parameter in endpoint.pathParameters {
+            if let example = parameter.example.flatMap({ $0.stringValue ?? $0.intValue.map(String.init) }) { examples[parameter.name] = example }
+        }
+        return resolve(endpoint.path, examples: examples)
+    }
+
+    public func resolve(_ template: PathTemplate, examples: [String: String] = [:]) -> Result<[String: String], ResolveFailure> {
         var values: [String: String] = [:]
         var previousLiteral: String?
         for segment in template.segments {
             switch segment {
             case .literal(let text): previousLiteral = text
             case .parameter(let name, _, _):
-                guard let value = value(for: name, after: previousLiteral, resolved: values) else {
+                guard let value = value(for: name, after: previousLiteral, resolved: values) ?? examples[name] else {
                     return .failure(ResolveFailure(message: "no fixture record for path parameter {\(name)} of \(template)"))
                 }
                 values[name] = value

@@ -80,7 +80,7 @@ struct OwnedRecords: Sendable {
             }
         }
         if !unresolved.isEmpty {
-            guard case .success(let fixtures) = resolver.resolve(endpoint.path) else { return nil }
+            guard case .success(let fixtures) = resolver.resolve(endpoint) else { return nil }
             for name in unresolved {
                 guard let value = fixtures[name] else { return nil }
                 values[name] = .string(value)

@@ -4,7 +4,7 @@ import JSONSchema
 extension ContractLoader {
     static let endpointKeys = [
         "summary", "description", "method", "path", "aliases", "auth", "tags", "decisions", "headers", "query",
-        "body", "responses", "events", "channel", "fake", "safe", "verify", "stream",
+        "body", "responses", "events", "channel", "fake", "safe", "verify", "stream", "pathParameters",
     ]
 
     func parseEndpoint(id: String, value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument, service: String, fileTags: [String]) {
@@ -47,6 +47,12 @@ extension ContractLoader {
         }
         let headers = parseParameters(reader, key: "headers")
         let query = parseParameters(reader, key: "query")
+        let pathParameters = parseParameters(reader, key: "pathParameters")
+        if let path {
+            for parameter in pathParameters where !path.parameterNames.contains(parameter.name) {
+                diagnostics.error("pathParameters names '{\(parameter.name)}', which the path \(path.template) does not have", at: parameter.location)
+            }
+        }
         let body = reader.value("body").flatMap { parseBody($0, at: reader.pointer("body"), in: document) }
         let responses = parseResponses(reader)
         let events = parseEvents(reader)
@@ -63,7 +69,8 @@ extension ContractLoader {
             id: id, service: service, summary: reader.string("summary") ?? "", description: reader.string("description"),
             method: method, path: path, aliases: aliases, auth: auth, tags: fileTags + reader.stringList("tags"),
             decisions: decisions, headers: headers, query: query, body: body, responses: responses, events: events,
-            channel: compileChannel(reader, endpointID: id), fake: fake, safe: safe ?? method.isSafe, hints: hints, stream: stream, location: reader.location)
+            channel: compileChannel(reader, endpointID: id), fake: fake, safe: safe ?? method.isSafe, hints: hints, stream: stream, location: reader.location,
+            pathParameters: pathParameters)
         checkCompleteness(endpoint, reader: reader)
         endpoints.append(endpoint)
     }

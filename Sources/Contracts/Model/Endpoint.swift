@@ -17,6 +17,9 @@ public final class Endpoint: Sendable, Identifiable {
     public let tags: [String]
     public let decisions: [String]
     public let headers: [Parameter]
+    /// What the path's parameters hold (`pathParameters:`): schema, description, example. Optional;
+    /// `verify` takes the example where no fixture record names a value.
+    public let pathParameters: [Parameter]
     public let query: [Parameter]
     public let body: RequestBody?
     /// By status, in the order the contract lists them.
@@ -37,8 +40,10 @@ public final class Endpoint: Sendable, Identifiable {
         id: String, service: String, summary: String, description: String?, method: HTTPMethod, path: PathTemplate,
         aliases: [PathTemplate], auth: AuthRequirement, tags: [String], decisions: [String], headers: [Parameter],
         query: [Parameter], body: RequestBody?, responses: [Response], events: [EventDeclaration], channel: ValueTemplate?,
-        fake: FakeBehaviour?, safe: Bool, hints: VerifyHints, stream: StreamPromise?, location: SourceLocation
+        fake: FakeBehaviour?, safe: Bool, hints: VerifyHints, stream: StreamPromise?, location: SourceLocation,
+        pathParameters: [Parameter] = []
     ) {
+        self.pathParameters = pathParameters
         self.id = id
         self.service = service
         self.summary = summary

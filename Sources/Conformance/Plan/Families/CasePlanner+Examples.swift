@@ -135,7 +135,7 @@ extension CasePlanner {
                 chain = made.chain
                 triggerValues.merge(made.values) { given, _ in given }
             } else {
-                switch resolver.resolve(target.path) {
+                switch resolver.resolve(target) {
                 case .success(let resolved): triggerValues.merge(resolved.mapValues(JSONValue.string)) { given, _ in given }
                 case .failure(let failure):
                     example.skipReason = "the trigger \(trigger.call): \(failure.message)"
