@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "MockServer", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", "Conformance",
+                "MockServer", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", "Conformance", "OpenAPIExport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -144,7 +144,14 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPIExport", "Contracts", "JSON", "JSONSchema", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "OpenAPITests",
+            dependencies: [
+                "OpenAPIExport", "OpenAPIImport", "Contracts", "JSON", "JSONSchema", "TestSupport", "MockServer", "Fakes", "Conformance",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

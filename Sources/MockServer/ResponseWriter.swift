@@ -16,6 +16,11 @@ enum ResponseWriter {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
         let status = HTTPResponse.Status(code: response.status)
+        // 204, 304 and 1xx answers have no body (RFC 9110 §15): one written anyway would be read as
+        // the start of the next answer on a kept-alive connection.
+        if response.status == 204 || response.status == 304 || (100..<200).contains(response.status) {
+            return Response(status: status, headers: fields)
+        }
         switch response.body {
         case .json(let value):
             fields[.contentType] = "application/json; charset=utf-8"

@@ -54,6 +54,7 @@ public struct OpenAPIExporter: Sendable {
         ]
         if !tags.isEmpty { document["tags"] = .array(tags.map { ["name": .string($0)] }) }
         document["paths"] = .object(paths.mapValues { .object($0) })
+        document["x-understudy-conventions"] = ConventionsTranslation.json(contracts.conventions)
         document["components"] = components.json(security: SecurityTranslation(conventions: contracts.conventions).schemes(for: contracts.endpoints.filter { endpoint in services.contains { $0.name == endpoint.service } }))
         return .object(document)
     }

@@ -21,6 +21,8 @@ final class ContractTranslation {
     private var responseNames: [String: String] = [:]
     /// Events of stream endpoints, by endpoint id, as `events:` of the contract.
     private(set) var events: [String: JSONValue] = [:]
+    /// What a stream promises (`x-understudy-stream`), by endpoint id, as `stream:` of the contract.
+    private(set) var streams: [String: JSONValue] = [:]
     private var currentID = ""
     /// Schemas the translation adds (the refusal schema).
     private(set) var extraSchemas: OrderedDictionary<String, JSONValue> = [:]
@@ -37,6 +39,12 @@ final class ContractTranslation {
     }
 
     var credentialHeader: String? { if case .header(let name, _)? = security.header { name } else { nil } }
+    /// The tenant header and query parameter an exported document declares (`x-understudy-conventions`):
+    /// conventions, not parameters of each endpoint.
+    var tenancy: (header: String?, query: String?, parameter: String?) {
+        let tenancy = sources.root.root["x-understudy-conventions"]?["tenancy"]
+        return (tenancy?["header"]?.stringValue, tenancy?["query"]?.stringValue, tenancy?["parameter"]?.stringValue)
+    }
     var queryCredential: String? { security.query }
 
     // MARK: The whole translation
@@ -58,6 +66,7 @@ final class ContractTranslation {
         responses = [:]
         responseNames = [:]
         events = [:]
+        streams = [:]
         examples = ExampleCheck(schemas: ["schemas": .object(book.schemas.merging(extraSchemas) { $1 })])
         var inference = ResourceInference(operations: operations, successSchema: successSchema(of:), properties: properties(of:), resolve: resolved(_:))
         // Pass 2: the endpoints as written.
@@ -199,6 +208,12 @@ final class ContractTranslation {
     /// schema when a refusal fits it, else in Understudy's.
     func refusalResponse(_ name: String, status: Int) -> String {
         if let existing = responseNames["refusal:\(status)"] { return existing }
+        // The document's own response of that name (`components.responses.NotFound`) says it best.
+        let own = JSONPointer(tokens: ["components", "responses", name])
+        if sources.root.root.value(at: own) != nil, let shared = sharedResponse(uri: sources.root.uri, pointer: own, status: status) {
+            responseNames["refusal:\(status)"] = shared
+            return shared
+        }
         let unique = uniqueResponseName(name)
         responseNames["refusal:\(status)"] = unique
         let (message, code, fields): (String, String, [String: String]) = switch status {
@@ -274,5 +289,12 @@ final class ContractTranslation {
             return
         }
         events[currentID] = .object(declared)
+        if let promise = media["x-understudy-stream"] {
+            var stream: OrderedDictionary<String, JSONValue> = [:]
+            if let ids = promise["ids"] { stream["ids"] = ids }
+            if let replay = promise["replay"] { stream["replay"] = replay }
+            if let heartbeat = promise["heartbeatSeconds"] { stream["heartbeat"] = heartbeat }
+            streams[currentID] = .object(stream)
+        }
     }
 }

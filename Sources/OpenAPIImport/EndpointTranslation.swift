@@ -26,10 +26,10 @@ struct EndpointTranslation {
             guard let name = parameter.value["name"]?.stringValue else { continue }
             switch parameter.value["in"]?.stringValue {
             case "query"?:
-                if auth == .query, name == translation.queryCredential { continue }
+                if auth == .query, name == translation.queryCredential || name == translation.tenancy.query { continue }
                 query[name] = self.parameter(parameter)
             case "header"?:
-                if ["authorization", "content-type", "accept", credentialHeader].contains(name.lowercased()) { continue }
+                if ["authorization", "content-type", "accept", credentialHeader, translation.tenancy.header?.lowercased()].contains(name.lowercased()) { continue }
                 headers[name] = self.parameter(parameter)
             case "cookie"?:
                 notes.warn("cookie parameters are not translated: the mock reads no cookies", uri: parameter.uri, at: parameter.pointer)
@@ -57,9 +57,12 @@ struct EndpointTranslation {
         let validatesInput = body?["schema"] != nil || query.values.contains { $0["required"] == true } || headers.values.contains { $0["required"] == true }
         var responses = ResponseTranslation(translation: translation).responses(operation)
         // The refusals the mock answers, where the document leaves them out (lint wants them declared).
-        let addresses = operation.path.contains("{")
+        // A parameter naming the caller's own tenant addresses nothing.
+        let addresses = operation.path.contains("{") && operation.path.split(separator: "{").dropFirst().contains { part in
+            let name = part.split(separator: "}").first.map(String.init)
+            return name != translation.tenancy.parameter
+        }
         var added: [(Int, String)] = []
-        if body != nil { added.append((400, "BadRequest")) }
         if auth.isProtected { added.append((401, "Unauthorized")) }
         if addresses, auth.isProtected || fake != nil { added.append((404, "NotFound")) }
         if validatesInput { added.append((422, "ValidationFailed")) }
@@ -75,6 +78,7 @@ struct EndpointTranslation {
         if endpoint["fake"]?["stream"] != nil {
             endpoint["channel"] = .string(id)
             if let events = translation.events[id] { endpoint["events"] = events }
+            if let stream = translation.streams[id] { endpoint["stream"] = stream }
         }
         return .object(endpoint)
     }

@@ -32,8 +32,11 @@ public struct ImportedContracts: Sendable {
         if let version = info?["version"] { services["version"] = .string(version.stringValue ?? version.jsonString()) }
         let port = Self.port(of: root.root["servers"]?[0]?["url"]?.stringValue)
         services["services"] = [service: ["title": .string(info?["title"]?.stringValue ?? service), "port": .integer(port), "prefix": ""]]
-        if let credentials = translation.security.credentials { services["credentials"] = credentials }
-        services["envelope"] = translation.refusal.declaration
+        // A document `openapi export` wrote carries the conventions OpenAPI has no words for.
+        let declared = root.root["x-understudy-conventions"]
+        if let tenancy = declared?["tenancy"] { services["tenancy"] = tenancy }
+        if let credentials = declared?["credentials"] ?? translation.security.credentials { services["credentials"] = credentials }
+        services["envelope"] = declared?["envelope"] ?? translation.refusal.declaration
         add("contracts/services.yaml", """
             # Answers are bare (as the document shows them); the mock's refusals carry the message in
             # `\(translation.refusal.envelope.message)`. Tokens: POST /__understudy/token (docs/serve.md).\n

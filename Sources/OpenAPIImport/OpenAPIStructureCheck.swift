@@ -35,7 +35,7 @@ enum OpenAPIStructureCheck {
 
     /// Decodes and validates; false when the document cannot be translated (errors reported).
     static func check(_ sources: OpenAPISources, version: Version, diagnostics: DiagnosticsCollector) -> Bool {
-        let data = Data(sources.root.root.encoded())
+        let data = Data(Self.withoutBooleanSchemas(sources.root.root).encoded())
         let decoder = JSONDecoder()
         // A later 3.1 patch release reads as the last one OpenAPIKit knows.
         if version == .v31, let text = sources.root.root["openapi"]?.stringValue, !["3.1.0", "3.1.1", "3.1.2"].contains(text) {
@@ -69,6 +69,39 @@ enum OpenAPIStructureCheck {
             return false
         }
         return true
+    }
+
+    /// OpenAPIKit does not decode boolean subschemas (`properties: {x: true}`, valid JSON Schema
+    /// 2020-12 and OpenAPI 3.1); the check sees `{}` and `{not: {}}` in their place. The
+    /// translation reads the schemas as written.
+    static func withoutBooleanSchemas(_ value: JSONValue, schema: Bool = false) -> JSONValue {
+        switch value {
+        case .bool(let flag) where schema:
+            return flag ? [:] : ["not": [:]]
+        case .object(let members):
+            var out = members
+            for (key, child) in members {
+                if schema {
+                    switch SchemaKeywords.role(of: key) {
+                    case .schema?: out[key] = withoutBooleanSchemas(child, schema: true)
+                    case .schemaList?: out[key] = .array((child.arrayValue ?? []).map { withoutBooleanSchemas($0, schema: true) })
+                    case .schemaMap?: out[key] = .object((child.objectValue ?? [:]).mapValues { withoutBooleanSchemas($0, schema: true) })
+                    default: continue
+                    }
+                } else if key == "schema" {
+                    out[key] = withoutBooleanSchemas(child, schema: true)
+                } else if key == "schemas", case .object(let named) = child {
+                    out[key] = .object(named.mapValues { withoutBooleanSchemas($0, schema: true) })
+                } else {
+                    out[key] = withoutBooleanSchemas(child)
+                }
+            }
+            return .object(out)
+        case .array(let items) where !schema:
+            return .array(items.map { withoutBooleanSchemas($0) })
+        default:
+            return value
+        }
     }
 
     static func pointer(_ path: [any CodingKey]) -> JSONPointer {

@@ -64,6 +64,7 @@ struct ResponseTranslation {
             out["contentType"] = "text/event-stream"
             if let endpoint { translation.recordEvents(stream, uri: uri, at: pointer.appending("content").appending("text/event-stream"), operation: endpoint) }
         } else if let types = content?.objectValue?.keys, !types.isEmpty {
+            if types.count == 1, let type = types.first { out["contentType"] = .string(type) }
             translation.notes.warn("only JSON bodies are translated (this answer is \(types.joined(separator: ", "))); the mock answers it with no body", uri: uri, at: pointer.appending("content"))
         }
         if let headers = value["headers"]?.objectValue, !headers.isEmpty {
@@ -75,6 +76,7 @@ struct ResponseTranslation {
                 if header["required"] == .bool(true) { entry["required"] = true }
                 if let schema = header["schema"] { entry["schema"] = translation.dialect.translate(schema, uri: headerURI, at: headerAt.appending("schema")) }
                 if let description = header["description"]?.stringValue { entry["description"] = .string(description) }
+                if let example = header["example"] { entry["example"] = example }
                 translated[name] = .object(entry)
             }
             out["headers"] = .object(translated)

@@ -39,6 +39,8 @@ struct OpenAPIExportCommand: ParsableCommand {
             return
         }
         do {
+            let folder = (output as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         } catch {
             printError("cannot write \(output): \(error.localizedDescription)")
