@@ -37,7 +37,7 @@ struct ResponseTranslation {
             out[status] = response(value, uri: uri, at: at, status: code, endpoint: operation)
         }
         if translation.examples != nil, operation.operation["responses"]?["default"] != nil, !translation.refusalFitsDocument {
-            translation.notes.warn("the default answer has no counterpart in the contracts; the mock's refusals use \(translation.refusalDescription)", at: operation.pointer.appending("responses").appending("default"))
+            translation.notes.warn("the `default` answer names no status, and its schema does not accept the mock's refusals, which are \(translation.refusalDescription)", at: operation.pointer.appending("responses").appending("default"))
         }
         return out
     }
