@@ -26,12 +26,12 @@ public struct CORSPolicy: Sendable {
         return policy
     }
 
-    static let allowedMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+    public static let allowedMethods = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
 
     func allows(_ origin: String) -> Bool { allowedOrigins?.contains(origin) ?? true }
 
     /// Headers for an actual request from `origin`: the origin is echoed, so credentials work.
-    func headers(for origin: String?) -> HTTPFields {
+    public func headers(for origin: String?) -> HTTPFields {
         var fields = HTTPFields()
         guard let origin, allows(origin) else { return fields }
         fields[.accessControlAllowOrigin] = origin
@@ -42,7 +42,7 @@ public struct CORSPolicy: Sendable {
     }
 
     /// Headers answering a preflight; nil when the origin is not allowed.
-    func preflightHeaders(for origin: String, requestedHeaders: String?) -> HTTPFields? {
+    public func preflightHeaders(for origin: String, requestedHeaders: String?) -> HTTPFields? {
         guard allows(origin) else { return nil }
         var fields = headers(for: origin)
         fields[.accessControlAllowMethods] = Self.allowedMethods

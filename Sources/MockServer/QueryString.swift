@@ -1,8 +1,8 @@
 import Contracts
 
 /// Splits `a=1&b=x%20y&b=z` into ordered, percent-decoded pairs (`+` is a space, as forms send it).
-enum QueryString {
-    static func parse(_ query: Substring?) -> [(String, String)] {
+public enum QueryString {
+    public static func parse(_ query: Substring?) -> [(String, String)] {
         guard let query, !query.isEmpty else { return [] }
         return query.split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

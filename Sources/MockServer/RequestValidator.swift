@@ -6,20 +6,28 @@ import JSONSchema
 /// Checks a request against its contract before any fake runs: query parameters (converted to
 /// their declared types, defaults applied), required headers, content type and body.
 /// Failures are 400 (unparseable JSON) or 422 with the `errors` field map; state is never touched.
-struct RequestValidator {
+public struct RequestValidator {
     /// The raw parts of a request, as the server received them.
-    struct Input {
-        var query: [(String, String)]
-        var headers: [String: String]
-        var contentType: String?
-        var body: [UInt8]
+    public struct Input {
+        public var query: [(String, String)]
+        /// Header names lowercased.
+        public var headers: [String: String]
+        public var contentType: String?
+        public var body: [UInt8]
+
+        public init(query: [(String, String)], headers: [String: String], contentType: String?, body: [UInt8]) {
+            self.query = query
+            self.headers = headers
+            self.contentType = contentType
+            self.body = body
+        }
     }
 
     /// `ignoringBodyTypes` is `serve --mutate skip-type-check`: the body's `type` errors are dropped.
     /// `credentialParameters` are the query parameters that carry the token and the tenant on an
     /// `auth: query` endpoint (services.yaml's `credentials.query` and `tenancy.query`): auth has
     /// already answered for them, so a missing one is not also a validation error.
-    static func validate(
+    public static func validate(
         _ endpoint: Endpoint, _ input: Input, credentialParameters: Set<String> = [], ignoringBodyTypes: Bool = false
     ) -> Result<(query: [String: JSONValue], body: JSONValue?), FakeError> {
         var errors: [String: String] = [:]

@@ -7,7 +7,7 @@ import JSON
 import NIOCore
 
 /// Turns fake answers into HTTP responses: JSON bodies, files, and event streams.
-enum ResponseWriter {
+public enum ResponseWriter {
     /// `style` says how a stream's events go out: what the endpoint promises (`stream:`), bent by
     /// `serve --mutate` where the plan says.
     static func render(_ response: FakeResponse, engine: FakeEngine?, style: StreamStyle = StreamStyle()) -> Response {
@@ -41,7 +41,7 @@ enum ResponseWriter {
     }
 
     /// The error envelope with its status (and `Retry-After`-style headers a refusal carries).
-    static func error(_ error: FakeError, in envelope: EnvelopeConventions) -> Response {
+    public static func error(_ error: FakeError, in envelope: EnvelopeConventions) -> Response {
         render(error.response(in: envelope), engine: nil)
     }
 }

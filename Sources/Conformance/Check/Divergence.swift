@@ -26,6 +26,10 @@ public struct Divergence: Sendable, Equatable {
         case event
         /// Another tenant's value (an id, a marker) appears in an answer.
         case leak
+        /// `proxy`: the client's request breaks the contract (a body, query or header it forbids).
+        case request
+        /// `proxy`: a request that matched no contract route.
+        case unmatched
     }
 
     public var endpointID: String

@@ -3,9 +3,9 @@ import JSON
 
 /// The verdicts on a stream's events, as `ResponseChecker` gives them on an answer: pure, events
 /// in, divergences out. The runner listens; this says what is wrong with what it heard.
-enum EventChecker {
+public enum EventChecker {
     /// Every event: a declared name, JSON data valid against its schema, an increasing `id:` where promised.
-    static func check(_ events: [ServerSentEvent], on stream: Endpoint, promise: StreamPromise?, caseName: String, connection: String) -> [Divergence] {
+    public static func check(_ events: [ServerSentEvent], on stream: Endpoint, promise: StreamPromise?, caseName: String, connection: String) -> [Divergence] {
         var found: [Divergence] = []
         var previous: Int?
         var withoutID: [String] = []

@@ -21,4 +21,7 @@ public enum CaseKind: String, Sendable, Codable, CaseIterable {
     case lifecycle
     /// Refresh rotation, logout revocation, forged, expired and malformed tokens → 401.
     case token
+    /// `understudy proxy`: the real requests and answers that passed between a frontend and a
+    /// backend, checked against the contract (one case per endpoint that saw traffic).
+    case traffic
 }

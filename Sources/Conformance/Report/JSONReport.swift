@@ -60,6 +60,10 @@ public struct JSONReport: Sendable {
                             ("pointer", entry.pointer.map(JSONValue.string))])
                 })),
             ]) }),
+            ("unmatched", run.unmatched.isEmpty ? nil : .array(run.unmatched.map { route in
+                object([("method", .string(route.method)), ("path", .string(redact(route.path))), ("service", route.service.map(JSONValue.string)),
+                        ("count", .integer(route.count))])
+            })),
             ("endpoints", .array(endpoints)),
         ])
     }

@@ -13,7 +13,7 @@ public struct MarkdownReport: Sendable {
     public func render(_ run: RunResult, redact: Redactor) -> String {
         var lines: [String] = []
         let verdict = run.failed ? "❌ diverges from the contracts" : "✅ conforms to the contracts"
-        lines.append("### understudy verify: \(verdict)")
+        lines.append("### understudy \(run.target.mode == "proxy" ? "proxy" : "verify"): \(verdict)")
         lines.append("")
         lines.append("\(run.count(.passed)) passed, \(run.count(.failed)) failed, \(run.count(.skipped)) skipped"
             + (run.fixedSinceBaseline != nil ? ", \(run.count(.known)) known" : "")
@@ -32,6 +32,11 @@ public struct MarkdownReport: Sendable {
         lines.append("|---|---:|---:|---:|")
         for (family, counts) in run.families {
             lines.append("| \(family.rawValue) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.skipped] ?? 0) |")
+        }
+        if !run.unmatched.isEmpty {
+            lines.append("")
+            lines.append("Not in the contracts (\(run.unmatched.count) route\(run.unmatched.count == 1 ? "" : "s")):")
+            for route in run.unmatched.prefix(endpointLimit) { lines.append("- `\(route.method) \(redact(route.path))` ×\(route.count)") }
         }
         // Divergences by family, then endpoint: the family says what kind of release bug it is.
         var listed = 0

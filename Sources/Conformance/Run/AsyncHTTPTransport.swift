@@ -120,7 +120,7 @@ public final class AsyncHTTPTransport: Transport {
         return answer
     }
 
-    static func classify(_ error: any Error) -> TransportFailure {
+    public static func classify(_ error: any Error) -> TransportFailure {
         let text = String(describing: error)
         if let client = error as? HTTPClientError {
             switch client {

@@ -34,6 +34,17 @@ public struct CaseResult: Sendable {
         self.exercised = exercised ?? [testCase.endpointID]
     }
 
+    /// A case of live traffic (`understudy proxy`): no planned request, what was seen.
+    public init(endpointID: String, service: String, name: String, kind: CaseKind, divergences: [Divergence]) {
+        self.endpointID = endpointID
+        self.service = service
+        self.name = name
+        self.kind = kind
+        status = divergences.isEmpty ? .passed : .failed
+        self.divergences = divergences
+        exercised = [endpointID]
+    }
+
     public static func skipped(_ testCase: TestCase, _ reason: String) -> CaseResult {
         var result = CaseResult(testCase, divergences: [])
         result.status = .skipped

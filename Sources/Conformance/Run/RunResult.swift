@@ -14,6 +14,23 @@ public struct RunResult: Sendable {
     public var readOnly: Bool
     /// With `--baseline`: its entries that no longer occur; nil when no baseline was applied.
     public var fixedSinceBaseline: [Baseline.Entry]?
+    /// `proxy`: requests that matched no contract route.
+    public var unmatched: [UnmatchedRoute] = []
+
+    /// A request `proxy` saw that no contract route matches, and how often.
+    public struct UnmatchedRoute: Sendable, Equatable {
+        public var method: String
+        public var path: String
+        public var service: String?
+        public var count: Int
+
+        public init(method: String, path: String, service: String?, count: Int) {
+            self.method = method
+            self.path = path
+            self.service = service
+            self.count = count
+        }
+    }
 
     public init(startedAt: Date, target: Target, credentials: [String: String], endpoints: [Endpoint], results: [CaseResult], readOnly: Bool = false) {
         self.startedAt = startedAt
@@ -60,7 +77,7 @@ public struct RunResult: Sendable {
     }
     public var hasDivergences: Bool { results.contains { $0.status == .failed } }
     /// What the exit status says: a new divergence, or an endpoint the run should have reached and did not.
-    public var failed: Bool { hasDivergences || !coverageGaps.isEmpty }
+    public var failed: Bool { hasDivergences || !coverageGaps.isEmpty || !unmatched.isEmpty }
     public func results(for endpoint: String) -> [CaseResult] { results.filter { $0.endpointID == endpoint } }
 
     /// The services of the reported endpoints, in report order.

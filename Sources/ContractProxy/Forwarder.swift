@@ -1,0 +1,42 @@
+import AsyncHTTPClient
+import Conformance
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import NIOHTTP1
+
+/// Sends a request on to the backend, as it came — method, path, query, headers and body, only
+/// `Host` (and the hop-by-hop headers) the proxy's own — and hands back the backend's answer
+/// head with its body still streaming.
+struct Forwarder: Sendable {
+    let client: HTTPClient
+
+    init(configuration: ProxyConfiguration) {
+        var settings = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        settings.timeout = .init(connect: Self.amount(configuration.connectTimeout), read: Self.amount(configuration.readTimeout))
+        settings.decompression = .disabled
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+    }
+
+    /// Headers that describe one connection, not the message (RFC 9110 §7.6.1): never forwarded.
+    static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length"]
+
+    func forward(_ request: Request, body: ByteBuffer, to url: String) async throws -> HTTPClientResponse {
+        var outgoing = HTTPClientRequest(url: url)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
+        for field in request.headers where !Self.hopByHop.contains(field.name.canonicalName) {
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
+        }
+        if body.readableBytes > 0 { outgoing.body = .bytes(body) }
+        return try await client.execute(outgoing, deadline: .distantFuture)
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    static func amount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+    }
+}

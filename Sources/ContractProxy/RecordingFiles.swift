@@ -1,0 +1,95 @@
+import Contracts
+import Foundation
+import JSON
+import OrderedCollections
+
+/// The recorded scenario as the two fixture documents, with every secret replaced (see `Recorder`).
+struct RecordingFiles {
+    let state: Recorder.State
+    let contracts: ContractSet
+
+    func documents() -> (scenario: JSONValue, records: JSONValue) {
+        var redactor = RecordingRedactor()
+        // Users first, so their addresses are user-1…, in the order they signed in.
+        var users: [JSONValue] = []
+        for user in state.users.values {
+            let email = redactor.email(user.email ?? "\(user.id)@recorded.invalid")
+            var entry: OrderedDictionary<String, JSONValue> = [
+                "id": .string(user.id), "email": .string(email), "password": .string(Recorder.password), "tenant": .string(user.tenant),
+                "roles": .array(user.roles.map(JSONValue.string)),
+            ]
+            if let profile = user.profile { entry["profile"] = redactor.clean(profile) }
+            users.append(.object(entry))
+        }
+        var tenantIDs = Array(state.users.values.map(\.tenant))
+        for tenant in Array(state.records.keys) + Array(state.singletons.keys) where !tenant.isEmpty && !tenantIDs.contains(tenant) { tenantIDs.append(tenant) }
+        var tenants: OrderedDictionary<String, JSONValue> = [:]
+        var data: OrderedDictionary<String, JSONValue> = [:]
+        for (index, tenant) in tenantIDs.enumerated() where tenants[tenant] == nil {
+            tenants[tenant] = ["name": .string(state.tenantNames[tenant] ?? "Recorded tenant \(index + 1)")]
+            var collections: OrderedDictionary<String, JSONValue> = [:]
+            for (name, records) in state.records[tenant] ?? [:] { collections[name] = .array(records.values.map { redactor.clean($0) }) }
+            for (name, record) in state.singletons[tenant] ?? [:] { collections[name] = redactor.clean(record) }
+            if !collections.isEmpty { data[tenant] = ["data": .object(collections)] }
+        }
+        var global: OrderedDictionary<String, JSONValue> = [:]
+        for (name, records) in state.records[""] ?? [:] { global[name] = .array(records.values.map { redactor.clean($0) }) }
+        for (name, record) in state.singletons[""] ?? [:] { global[name] = redactor.clean(record) }
+        let scenario: JSONValue = [
+            "scenario": ["title": "Recorded through understudy proxy",
+                         "description": .string("What the backend answered on \(ISO8601DateFormatter().string(from: Date())), secrets replaced.")],
+            "users": .array(users),
+            "tenants": .object(tenants),
+        ]
+        var records: OrderedDictionary<String, JSONValue> = [:]
+        if !data.isEmpty { records["tenants"] = .object(data) }
+        if !global.isEmpty { records["global"] = ["data": .object(global)] }
+        return (scenario, .object(records))
+    }
+}
+
+/// Replaces what must not leave the backend: an email by the same `user-N@recorded.invalid`
+/// wherever it appears, a JWT by `redacted-token`, the value of a member named like a password,
+/// token or secret by `redacted`.
+struct RecordingRedactor {
+    private var emails: [String: String] = [:]
+
+    mutating func email(_ original: String) -> String {
+        if let replaced = emails[original.lowercased()] { return replaced }
+        let replaced = "user-\(emails.count + 1)@recorded.invalid"
+        emails[original.lowercased()] = replaced
+        return replaced
+    }
+
+    mutating func clean(_ value: JSONValue, key: String? = nil) -> JSONValue {
+        switch value {
+        case .string(let text):
+            if let key, Self.isSecret(key) { return "redacted" }
+            if Self.looksLikeJWT(text) { return "redacted-token" }
+            if Self.looksLikeEmail(text) { return .string(email(text)) }
+            return value
+        case .array(let items):
+            return .array(items.map { clean($0, key: key) })
+        case .object(let members):
+            var out: OrderedDictionary<String, JSONValue> = [:]
+            for (name, child) in members { out[name] = clean(child, key: name) }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+
+    static func isSecret(_ key: String) -> Bool {
+        let lower = key.lowercased()
+        return ["password", "token", "secret", "apikey", "api_key"].contains { lower.contains($0) }
+    }
+
+    static func looksLikeJWT(_ text: String) -> Bool {
+        text.hasPrefix("eyJ") && text.split(separator: ".").count == 3
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        guard let at = text.firstIndex(of: "@"), at != text.startIndex, !text.contains(" ") else { return false }
+        return text[text.index(after: at)...].contains(".")
+    }
+}
