@@ -164,6 +164,14 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "ProxyTests",
+            dependencies: [
+                "ContractProxy", "MockServer", "Fakes", "PurposePathFakes", "Conformance", "Contracts", "JSON", "JSONSchema", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
             name: "CLITests",
             dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),

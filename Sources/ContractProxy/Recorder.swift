@@ -128,13 +128,15 @@ public final class Recorder: Sendable {
 
     /// Writes `DIR/recorded/scenario.yaml` and `records.yaml`; answers the files written.
     public func write(to directory: String) throws -> [String] {
-        let (scenario, records) = state.withLock { state in RecordingFiles(state: state, contracts: contracts).documents() }
+        let (scenario, records, dropped) = state.withLock { state in RecordingFiles(state: state, contracts: contracts).documents() }
         let folder = (directory as NSString).appendingPathComponent(Self.scenario)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [String] = []
+        let left = dropped.isEmpty ? "" : "# Left out (\(dropped.count)):\n" + dropped.map { "#   \($0)\n" }.joined()
         for (name, value) in [("scenario.yaml", scenario), ("records.yaml", records)] {
             let path = (folder as NSString).appendingPathComponent(name)
-            let text = "# Recorded through `understudy proxy --record` (docs/proxy.md): emails, tokens and passwords replaced.\n" + (try YAMLText.write(value))
+            let text = "# Recorded through `understudy proxy --record` (docs/proxy.md): emails, tokens and passwords replaced.\n"
+                + (name == "records.yaml" ? left : "") + (try YAMLText.write(value))
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             written.append(path)
         }

@@ -8,8 +8,45 @@ struct RecordingFiles {
     let state: Recorder.State
     let contracts: ContractSet
 
-    func documents() -> (scenario: JSONValue, records: JSONValue) {
+    /// The records that can be written: each fits its collection's schema, and a child's parent
+    /// was recorded too (a fixture child without its parent does not load). What is left out is
+    /// counted in `dropped`.
+    func kept() -> (records: OrderedDictionary<String, OrderedDictionary<String, OrderedDictionary<String, JSONValue>>>, dropped: [String]) {
+        var records = state.records
+        var dropped: [String] = []
+        for (tenant, collections) in records {
+            for (name, entries) in collections {
+                guard let collection = contracts.collections[name] else { continue }
+                for (id, record) in entries where collection.schema?.isValid(record) == false {
+                    records[tenant]?[name]?.removeValue(forKey: id)
+                    dropped.append("\(name) '\(id)': does not fit the collection's schema")
+                }
+            }
+        }
+        // Orphans, parents first: removing one can orphan its own children.
+        var changed = true
+        while changed {
+            changed = false
+            for (tenant, collections) in records {
+                for (name, entries) in collections {
+                    guard let parent = contracts.collections[name]?.parent else { continue }
+                    let parentScope = contracts.collections[parent.collection]?.global == true ? "" : tenant
+                    for (id, record) in entries {
+                        let parentID = record[parent.field].flatMap(Recorder.idText)
+                        guard parentID.map({ records[parentScope]?[parent.collection]?[$0] == nil }) ?? true else { continue }
+                        records[tenant]?[name]?.removeValue(forKey: id)
+                        dropped.append("\(name) '\(id)': its \(parent.collection) '\(parentID ?? "?")' was not recorded")
+                        changed = true
+                    }
+                }
+            }
+        }
+        return (records, dropped)
+    }
+
+    func documents() -> (scenario: JSONValue, records: JSONValue, dropped: [String]) {
         var redactor = RecordingRedactor()
+        let (recorded, dropped) = kept()
         // Users first, so their addresses are user-1…, in the order they signed in.
         var users: [JSONValue] = []
         for user in state.users.values {
@@ -22,18 +59,18 @@ struct RecordingFiles {
             users.append(.object(entry))
         }
         var tenantIDs = Array(state.users.values.map(\.tenant))
-        for tenant in Array(state.records.keys) + Array(state.singletons.keys) where !tenant.isEmpty && !tenantIDs.contains(tenant) { tenantIDs.append(tenant) }
+        for tenant in Array(recorded.keys) + Array(state.singletons.keys) where !tenant.isEmpty && !tenantIDs.contains(tenant) { tenantIDs.append(tenant) }
         var tenants: OrderedDictionary<String, JSONValue> = [:]
         var data: OrderedDictionary<String, JSONValue> = [:]
         for (index, tenant) in tenantIDs.enumerated() where tenants[tenant] == nil {
             tenants[tenant] = ["name": .string(state.tenantNames[tenant] ?? "Recorded tenant \(index + 1)")]
             var collections: OrderedDictionary<String, JSONValue> = [:]
-            for (name, records) in state.records[tenant] ?? [:] { collections[name] = .array(records.values.map { redactor.clean($0) }) }
+            for (name, records) in recorded[tenant] ?? [:] { collections[name] = .array(records.values.map { redactor.clean($0) }) }
             for (name, record) in state.singletons[tenant] ?? [:] { collections[name] = redactor.clean(record) }
             if !collections.isEmpty { data[tenant] = ["data": .object(collections)] }
         }
         var global: OrderedDictionary<String, JSONValue> = [:]
-        for (name, records) in state.records[""] ?? [:] { global[name] = .array(records.values.map { redactor.clean($0) }) }
+        for (name, records) in recorded[""] ?? [:] { global[name] = .array(records.values.map { redactor.clean($0) }) }
         for (name, record) in state.singletons[""] ?? [:] { global[name] = redactor.clean(record) }
         let scenario: JSONValue = [
             "scenario": ["title": "Recorded through understudy proxy",
@@ -44,7 +81,7 @@ struct RecordingFiles {
         var records: OrderedDictionary<String, JSONValue> = [:]
         if !data.isEmpty { records["tenants"] = .object(data) }
         if !global.isEmpty { records["global"] = ["data": .object(global)] }
-        return (scenario, .object(records))
+        return (scenario, .object(records), dropped)
     }
 }
 
