@@ -40,11 +40,14 @@ struct ProxyResponder: HTTPResponder {
             return ResponseWriter.error(FakeError(status: 413, "The request body is larger than \(configuration.maxBodyBytes) bytes", code: "PAYLOAD_TOO_LARGE"), in: envelope)
         }
         var endpoint: Endpoint?
+        var parameters: [String: String] = [:]
+        var query: [String: JSONValue] = [:]
         var service: String?
         var relative = path
         switch Contracts.HTTPMethod(rawValue: request.method.rawValue).map({ listener.match(method: $0, path: path) }) {
-        case .found(let found, _, let owner, let below)?:
+        case .found(let found, let values, let owner, let below)?:
             endpoint = found
+            parameters = values
             service = owner.name
             relative = below
         case .notFound(_, let owner)?:
@@ -58,7 +61,10 @@ struct ProxyResponder: HTTPResponder {
         let check = proxy.check
         if let endpoint {
             proxy.book.saw(endpoint.id)
-            if let (refusal, divergences) = check.request(request, body: body, endpoint: endpoint) {
+            switch check.request(request, body: body, endpoint: endpoint) {
+            case .conforming(let converted):
+                query = converted
+            case .refused(let refusal, let divergences):
                 proxy.report(divergences, service: service ?? endpoint.service, method: request.method.rawValue, path: String(path))
                 if configuration.strict { return ResponseWriter.error(refusal, in: envelope) }
             }
@@ -107,7 +113,7 @@ struct ProxyResponder: HTTPResponder {
         if let endpoint {
             let received = HTTPAnswer(status: Int(answer.status.code), headers: answer.headers.map { ($0.name, $0.value) }, body: Array(bytes.readableBytesView))
             proxy.report(check.answer(received, endpoint: endpoint), service: service, method: request.method.rawValue, path: String(path))
-            proxy.recorder?.observe(received, endpoint: endpoint, request: request, requestBody: body)
+            proxy.recorder?.observe(received, endpoint: endpoint, request: request, path: parameters, query: query)
         }
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: bytes))
     }

@@ -35,6 +35,7 @@ public final class Recorder: Sendable {
         var singletons: OrderedDictionary<String, OrderedDictionary<String, JSONValue>> = [:]
         var users: OrderedDictionary<String, User> = [:]
         var tenantNames: [String: String] = [:]
+        var answers: [RecordedAnswer] = []
     }
 
     let contracts: ContractSet
@@ -45,7 +46,7 @@ public final class Recorder: Sendable {
     }
 
     /// Keeps what a 2xx JSON answer of `endpoint` shows.
-    func observe(_ answer: HTTPAnswer, endpoint: Endpoint, request: Request, requestBody: ByteBuffer) {
+    func observe(_ answer: HTTPAnswer, endpoint: Endpoint, request: Request, path: [String: String], query: [String: JSONValue]) {
         guard (200..<300).contains(answer.status), answer.mediaType?.contains("json") == true,
               let body = try? JSONParser.parse(answer.body)
         else { return }
@@ -53,6 +54,16 @@ public final class Recorder: Sendable {
         if let login = conventions.sessions?.login, login.endpoint == endpoint.id || conventions.sessions?.refresh?.endpoint == endpoint.id {
             signedIn(body)
             return
+        }
+        // Every read, verbatim, for `serve` to answer while the tenant is as recorded.
+        if endpoint.method == .GET {
+            let tenant = endpoint.auth.isProtected ? self.tenant(of: request) : nil
+            let recorded = RecordedAnswer(endpoint: endpoint.id, tenant: tenant, path: path, query: query, status: answer.status, body: body,
+                                          location: SourceLocation(file: "proxy", line: 1, column: 1))
+            state.withLock { state in
+                state.answers.removeAll { $0.answers(endpoint.id, tenant: tenant, path: path, query: query) }
+                state.answers.append(recorded)
+            }
         }
         guard let name = Self.collection(of: endpoint), let collection = contracts.collections[name],
               let data = conventions.envelope.data(of: body)

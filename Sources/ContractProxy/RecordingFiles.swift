@@ -14,10 +14,12 @@ struct RecordingFiles {
     func kept() -> (records: OrderedDictionary<String, OrderedDictionary<String, OrderedDictionary<String, JSONValue>>>, dropped: [String]) {
         var records = state.records
         var dropped: [String] = []
+        // Checked as they will be written (secrets replaced): a record its schema refuses is left out.
+        var probe = RecordingRedactor()
         for (tenant, collections) in records {
             for (name, entries) in collections {
                 guard let collection = contracts.collections[name] else { continue }
-                for (id, record) in entries where collection.schema?.isValid(record) == false {
+                for (id, record) in entries where collection.schema?.isValid(probe.clean(record)) == false {
                     records[tenant]?[name]?.removeValue(forKey: id)
                     dropped.append("\(name) '\(id)': does not fit the collection's schema")
                 }
@@ -46,7 +48,7 @@ struct RecordingFiles {
 
     func documents() -> (scenario: JSONValue, records: JSONValue, dropped: [String]) {
         var redactor = RecordingRedactor()
-        let (recorded, dropped) = kept()
+        var (recorded, dropped) = kept()
         // Users first, so their addresses are user-1…, in the order they signed in.
         var users: [JSONValue] = []
         for user in state.users.values {
@@ -58,7 +60,7 @@ struct RecordingFiles {
             if let profile = user.profile { entry["profile"] = redactor.clean(profile) }
             users.append(.object(entry))
         }
-        var tenantIDs = Array(state.users.values.map(\.tenant))
+        var tenantIDs = Array(state.users.values.map(\.tenant)) + state.answers.compactMap(\.tenant)
         for tenant in Array(recorded.keys) + Array(state.singletons.keys) where !tenant.isEmpty && !tenantIDs.contains(tenant) { tenantIDs.append(tenant) }
         var tenants: OrderedDictionary<String, JSONValue> = [:]
         var data: OrderedDictionary<String, JSONValue> = [:]
@@ -81,6 +83,22 @@ struct RecordingFiles {
         var records: OrderedDictionary<String, JSONValue> = [:]
         if !data.isEmpty { records["tenants"] = .object(data) }
         if !global.isEmpty { records["global"] = ["data": .object(global)] }
+        var answers: [JSONValue] = []
+        for answer in state.answers {
+            let body = redactor.clean(answer.body)
+            if let schema = contracts.endpoint(id: answer.endpoint)?.response(for: answer.status)?.schema, !schema.isValid(body) {
+                dropped.append("the answer of \(answer.endpoint) \(answer.path): does not fit its \(answer.status) schema once its secrets are replaced")
+                continue
+            }
+            var entry: OrderedDictionary<String, JSONValue> = ["endpoint": .string(answer.endpoint)]
+            if let tenant = answer.tenant { entry["tenant"] = .string(tenant) }
+            if !answer.path.isEmpty { entry["path"] = .object(.init(uniqueKeysWithValues: answer.path.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })) }
+            if !answer.query.isEmpty { entry["query"] = .object(.init(uniqueKeysWithValues: answer.query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })) }
+            entry["status"] = .integer(answer.status)
+            entry["body"] = body
+            answers.append(.object(entry))
+        }
+        if !answers.isEmpty { records["answers"] = .array(answers) }
         return (scenario, .object(records), dropped)
     }
 }

@@ -15,15 +15,23 @@ struct TrafficCheck: Sendable {
     let contracts: ContractSet
     let checker: ResponseChecker
 
-    /// The refusal `serve` would answer this request with, and the divergences it makes; nil when it conforms.
-    func request(_ request: Request, body: ByteBuffer, endpoint: Endpoint) -> (refusal: FakeError, divergences: [Divergence])? {
+    enum RequestVerdict {
+        /// The request conforms; its query as the contract converts it.
+        case conforming(query: [String: JSONValue])
+        /// The refusal `serve` would answer it with, and the divergences it makes.
+        case refused(FakeError, [Divergence])
+    }
+
+    func request(_ request: Request, body: ByteBuffer, endpoint: Endpoint) -> RequestVerdict {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let input = RequestValidator.Input(
             query: QueryString.parse(request.uri.query.map { Substring($0) }), headers: headers, contentType: request.headers[.contentType],
             body: Array(body.readableBytesView))
-        guard case .failure(let refusal) = RequestValidator.validate(endpoint, input, credentialParameters: contracts.conventions.queryCredentials) else {
-            return nil
+        let refusal: FakeError
+        switch RequestValidator.validate(endpoint, input, credentialParameters: contracts.conventions.queryCredentials) {
+        case .success(let valid): return .conforming(query: valid.query)
+        case .failure(let failure): refusal = failure
         }
         let fields = refusal.fieldErrors.sorted { $0.key < $1.key }
         let divergences: [Divergence] = fields.isEmpty
@@ -32,7 +40,7 @@ struct TrafficCheck: Sendable {
                 Divergence(endpointID: endpoint.id, caseName: "traffic", kind: .request, pointer: field,
                            message: "the client's request: \(message)")
             }
-        return (refusal, divergences)
+        return .refused(refusal, divergences)
     }
 
     /// The answer against the documented status (any documented status is expected; another is

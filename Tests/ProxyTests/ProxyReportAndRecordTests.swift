@@ -62,12 +62,17 @@ import Testing
             let login = try await send(client, .post, "/account/api/v1/auth/login", body: #"{"email":"user-1@recorded.invalid","password":"\#(Recorder.password)"}"#)
             #expect(login.status == 200)
             let token = try #require(login.json?["data"]?["access_token"]?.stringValue)
-            // Reads of one collection's records answer what the backend answered (the addresses replaced).
+            // The recorded reads answer what the backend answered (the addresses replaced).
             for (path, answer) in recorded {
                 let replayed = try await send(client, .get, path, token: token)
                 #expect(replayed.status == 200)
                 #expect(replayed.json?["data"] == answer, "\(path)")
             }
+            // A write makes the tenant's reads computed again: the new goal is in the list.
+            let created = try await send(client, .post, "/traction/api/v1/goals", token: token, body: #"{"title":"After the recording","intent":"Show state"}"#)
+            #expect(created.status == 200)
+            let after = try await send(client, .get, "/traction/api/v1/goals", token: token)
+            #expect(after.json?["data"]?.arrayValue?.contains { $0["title"] == "After the recording" } == true)
         }
     }
 
@@ -79,9 +84,9 @@ import Testing
             try await withProxy(backend: "http://127.0.0.1:\(port)", record: true) { client, proxy, _ in
                 let login = try await send(client, .post, "/account/api/v1/auth/login", body: #"{"email":"demo@purposepath.app","password":"Demo123!"}"#)
                 let token = try #require(login.json?["data"]?["access_token"]?.stringValue)
-                // As the frontend does: the goal first, then its activity (a child needs its parent recorded).
-                _ = try await send(client, .get, "/traction/api/v1/goals/goal_revenue", token: token)
-                for path in ["/traction/api/v1/goals/goal_revenue/activity", "/account/api/v1/business/foundation", "/account/api/v1/user/profile"] {
+                // As the frontend does: the goals, the goal, then its activity (a child needs its parent
+                // recorded). The goal views embed strategies and KPI links: answered verbatim.
+                for path in ["/traction/api/v1/goals", "/traction/api/v1/goals/goal_revenue", "/traction/api/v1/goals/goal_revenue/activity", "/account/api/v1/business/foundation", "/account/api/v1/user/profile"] {
                     let answer = try await send(client, .get, path, token: token)
                     #expect(answer.status == 200, "\(path)")
                     read.reads.append((path, answer.json?["data"]))

@@ -9,7 +9,7 @@ public enum FixtureLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    static let fileKeys = ["scenario", "users", "tenants", "global"]
+    static let fileKeys = ["scenario", "users", "tenants", "global", "answers"]
 
     public static func load(directory: String, contracts: ContractSet) -> Result {
         let diagnostics = DiagnosticsCollector()

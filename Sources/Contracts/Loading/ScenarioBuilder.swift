@@ -13,6 +13,7 @@ struct ScenarioBuilder {
     var tenantOrder: [String] = []
     var global: [String: JSONValue] = [:]
     var seenData: [String: SourceLocation] = [:]
+    var answers: [RecordedAnswer] = []
 
     init(name: String, contracts: ContractSet, diagnostics: DiagnosticsCollector) {
         self.name = name
@@ -45,6 +46,9 @@ struct ScenarioBuilder {
                 guard check(collection, records, global: false, at: tenant.pointer("data").appending(collection), in: document, owner: tenantID) else { continue }
                 tenants[tenantID]?.data[collection] = records
             }
+        }
+        for (index, value) in (file.value("answers")?.arrayValue ?? []).enumerated() {
+            addAnswer(value, at: file.pointer("answers").appending(index), in: document)
         }
         if let value = file.value("global"),
             let globalReader = ObjectReader(value, at: file.pointer("global"), in: document, what: "global", allowed: ["data"], diagnostics: diagnostics)
@@ -145,9 +149,46 @@ struct ScenarioBuilder {
             }
         }
         checkParents()
-        return Scenario(
+        var scenario = Scenario(
             name: name, title: title.isEmpty ? name : title, description: description, users: users,
             tenants: tenantOrder.compactMap { tenants[$0] }, global: global)
+        for answer in answers where answer.tenant.map({ tenants[$0] == nil }) == true {
+            diagnostics.error("answer of \(answer.endpoint) names tenant '\(answer.tenant!)', which the scenario does not have", at: answer.location)
+        }
+        scenario.answers = answers
+        return scenario
+    }
+
+    /// A recorded answer: a GET endpoint of the contracts, its path values, a documented status
+    /// whose schema its body meets.
+    private mutating func addAnswer(_ value: JSONValue, at pointer: JSONPointer, in document: YAMLDocument) {
+        guard let reader = ObjectReader(value, at: pointer, in: document, what: "answer", allowed: ["endpoint", "tenant", "path", "query", "status", "body"], diagnostics: diagnostics),
+              let id = reader.string("endpoint", required: true)
+        else { return }
+        guard let endpoint = contracts.endpoint(id: id) else {
+            reader.error(EditDistance.message("unknown endpoint '\(id)'", for: id, among: contracts.endpoints.map(\.id)), at: "endpoint")
+            return
+        }
+        if endpoint.method != .GET { reader.error("only reads are replayed; \(id) is \(endpoint.method.rawValue)", at: "endpoint") }
+        var path: [String: String] = [:]
+        for (name, text) in reader.mapping("path") ?? [:] {
+            guard let text = text.stringValue else { reader.error("path value '\(name)' must be a string", at: "path"); continue }
+            if !endpoint.path.parameterNames.contains(name) { reader.error("\(endpoint.path.template) has no {\(name)}", at: "path") }
+            path[name] = text
+        }
+        for name in endpoint.path.parameterNames where path[name] == nil { reader.error("missing path value '\(name)' of \(endpoint.path.template)", at: "path") }
+        let status = reader.integer("status") ?? 200
+        let body = reader.value("body") ?? .null
+        if let schema = endpoint.response(for: status)?.schema {
+            for error in schema.validate(body).prefix(3) {
+                diagnostics.error("answer body does not match \(id)'s \(status) schema at \(error.instancePointer): \(error.message)",
+                                  at: document.location(of: JSONPointer(tokens: reader.pointer("body").tokens + error.instancePointer.tokens)))
+            }
+        } else if endpoint.response(for: status) == nil {
+            reader.error("\(id) documents no \(status) answer", at: "status")
+        }
+        answers.append(RecordedAnswer(endpoint: id, tenant: reader.string("tenant"), path: path, query: reader.mapping("query").map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key, $0.value) }) } ?? [:],
+                                      status: status, body: body, location: reader.location))
     }
 
     /// Nested records must point at a parent that exists in the same tenant.

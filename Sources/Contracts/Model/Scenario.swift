@@ -9,6 +9,8 @@ public struct Scenario: Sendable {
     public var tenants: [TenantFixture]
     /// Records of collections declared `global: true`, by collection.
     public var global: [String: JSONValue]
+    /// Reads a backend answered (`proxy --record`), served verbatim while their tenant is unchanged.
+    public var answers: [RecordedAnswer] = []
 
     public func tenant(_ id: String) -> TenantFixture? { tenants.first { $0.id == id } }
 }

@@ -54,6 +54,7 @@ public final class FakeEngine: Sendable {
 
     /// Answers a request that passed routing, auth and validation.
     public func handle(_ request: FakeRequest) async -> FakeResponse {
+        if request.endpoint.method == .GET, let recorded = recordedAnswer(for: request) { return recorded }
         guard let fake = request.endpoint.fake else {
             let status = request.endpoint.successResponse?.status ?? 200
             return request.endpoint.successResponse?.example.map { .json($0, status: status) } ?? FakeResponse(status: status, body: .empty)
@@ -168,5 +169,18 @@ public final class FakeEngine: Sendable {
         fresh.sessions = store.read { $0.sessions }
         store.replace(with: fresh)
         events.reset()
+    }
+}
+
+extension FakeEngine {
+    /// The scenario's recorded answer to this read (`proxy --record`), while the caller's tenant is
+    /// as the scenario seeded it.
+    func recordedAnswer(for request: FakeRequest) -> FakeResponse? {
+        let (name, unchanged) = store.read { state in (state.scenario, state.isAsSeeded(request.caller?.tenantID)) }
+        guard unchanged, let answers = scenarios[name]?.answers, !answers.isEmpty else { return nil }
+        let tenant = request.caller?.tenantID
+        guard let answer = answers.first(where: { $0.answers(request.endpoint.id, tenant: tenant, path: request.pathParameters, query: request.query) })
+        else { return nil }
+        return .json(answer.body, status: answer.status)
     }
 }

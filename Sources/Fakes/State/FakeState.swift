@@ -12,6 +12,15 @@ public struct FakeState: Sendable {
     public var sessions: SessionBook { didSet { sessionsChanged = true } }
     var accountsChanged = false
     var sessionsChanged = false
+    /// Each tenant's revision as the scenario seeded it ("global" for the global records): while
+    /// a tenant still has it, the scenario's recorded answers stand for its reads.
+    public var seededRevisions: [String: Int] = [:]
+
+    /// Whether `tenant` (nil: the global records) is still exactly as seeded.
+    public func isAsSeeded(_ tenant: String?) -> Bool {
+        guard let tenant else { return seededRevisions["global"] == global.revision }
+        return tenants[tenant].map { seededRevisions[tenant] == $0.revision } ?? false
+    }
 
     public init(scenario: String, tenants: [String: TenantState], global: TenantState, accounts: [String: Account]) {
         self.scenario = scenario
@@ -47,6 +56,10 @@ public struct FakeState: Sendable {
                 status: user.profile["status"]?.stringValue == "pending_verification" ? .pendingVerification : .active)
         }
         var state = FakeState(scenario: scenario.name, tenants: tenants, global: global, accounts: accounts)
+        if !scenario.answers.isEmpty {
+            state.seededRevisions = tenants.mapValues(\.revision)
+            state.seededRevisions["global"] = global.revision
+        }
         for user in scenario.users {
             for seeded in user.emailTokens {
                 guard let kind = SessionBook.EmailToken.Kind(rawValue: seeded.kind) else { continue }
