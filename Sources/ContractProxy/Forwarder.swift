@@ -16,6 +16,9 @@ struct Forwarder: Sendable {
         var settings = HTTPClient.Configuration(redirectConfiguration: .disallow)
         settings.timeout = .init(connect: Self.amount(configuration.connectTimeout), read: Self.amount(configuration.readTimeout))
         settings.decompression = .disabled
+        // One backend connection per client connection, as a browser's six and a CI suite's fifty
+        // would have straight to the backend: AsyncHTTPClient's default of 8 queues the rest.
+        settings.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
     }
 

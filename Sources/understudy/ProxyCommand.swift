@@ -21,12 +21,7 @@ struct ProxyCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The contracts directory.") var contracts = "contracts"
-    @Option(help: "A service of services.yaml and its backend URL: SERVICE=URL (repeatable).", transform: { try ServiceAssignment.parse($0, flag: "target") })
-    var target: [ServiceAssignment] = []
-    @Option(help: "The Account backend's URL (--target account=URL).") var account: String?
-    @Option(help: "The Coaching backend's URL (--target coaching=URL).") var coaching: String?
-    @Option(help: "The Traction backend's URL (--target traction=URL).") var traction: String?
-    @Option(help: "One backend URL for all services, each under its gateway prefix.") var gateway: String?
+    @OptionGroup var backends: TargetFlags
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "Listen for a service on a port: SERVICE=PORT, 0 picks a free one (repeatable).",
             transform: { try ServiceAssignment.parse($0, flag: "listen") }) var listen: [ServiceAssignment] = []
@@ -54,7 +49,7 @@ struct ProxyCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let contractSet = loaded.contracts
-        let backends = try makeBackends(contractSet)
+        let backends = try self.backends.target(contractSet)
         let aliases = ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0.map(String.init) }
         var ports: [String: Int] = [:]
         for (service, text) in try ServiceAssignment.merge(listen, aliases: aliases, flag: "listen", services: contractSet.services) {
@@ -68,7 +63,7 @@ struct ProxyCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let reports = ProxyReports(json: json, junit: junit, markdown: markdown, baseline: try baseline.map(readBaseline), conventions: contractSet.conventions)
+        let reports = ProxyReports(json: json, junit: junit, markdown: markdown, baseline: try baseline.map(BaselineFile.read), conventions: contractSet.conventions)
         let recordFolder = record
         let configuration = ProxyConfiguration(
             backends: backends, strict: strict, passCORS: passCors, cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)),
@@ -105,29 +100,5 @@ struct ProxyCommand: AsyncParsableCommand {
         let divergences = run.results.reduce(0) { $0 + $1.divergences.filter { !$0.known }.count }
         printError("\(run.endpoints.count) endpoints saw traffic; \(divergences) divergence\(divergences == 1 ? "" : "s"), \(run.unmatched.count) route\(run.unmatched.count == 1 ? "" : "s") not in the contracts")
         if run.failed { throw ExitCode(1) }
-    }
-
-    func makeBackends(_ contracts: ContractSet) throws -> Target {
-        if let gateway {
-            guard account == nil, coaching == nil, traction == nil, target.isEmpty else { throw ValidationError("--gateway or per-service URLs, not both") }
-            return .gateway(gateway, contracts: contracts)
-        }
-        let aliases = ["account": account, "coaching": coaching, "traction": traction].compactMapValues { $0 }
-        let bases = try ServiceAssignment.merge(target, aliases: aliases, flag: "target", services: contracts.services)
-        guard !bases.isEmpty else { throw ValidationError("give --gateway URL or --target SERVICE=URL (at least one backend)") }
-        return Target(bases: bases)
-    }
-
-    func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError("cannot read the baseline \(path)")
-            throw ExitCode(2)
-        }
-        do {
-            return try Baseline(json: try JSONParser.parse(Array(data)))
-        } catch {
-            printError("\(path): \(error)")
-            throw ExitCode(2)
-        }
     }
 }

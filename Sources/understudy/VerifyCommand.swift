@@ -13,12 +13,7 @@ struct VerifyCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var paths: ProjectPaths
-    @Option(help: "A service of services.yaml and its base URL: SERVICE=URL (repeatable).", transform: { try ServiceAssignment.parse($0, flag: "target") })
-    var target: [ServiceAssignment] = []
-    @Option(help: "The Account service's base URL (the same as --target account=URL).") var account: String?
-    @Option(help: "The Coaching service's base URL (--target coaching=URL).") var coaching: String?
-    @Option(help: "The Traction service's base URL (--target traction=URL).") var traction: String?
-    @Option(help: "One base URL for all services, each under its gateway prefix.") var gateway: String?
+    @OptionGroup var targets: TargetFlags
     @Option(help: "Sign in with this email (or UNDERSTUDY_EMAIL).") var email: String?
     @Option(help: "…and this password (or UNDERSTUDY_PASSWORD).") var password: String?
     @Option(help: "An access token to use instead of signing in (with --tenant).") var token: String?
@@ -62,11 +57,11 @@ struct VerifyCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let configuration = Verification.Configuration(
-            contracts: report.contracts, scenario: report.scenarios[scenario], target: try makeTarget(report.contracts),
+            contracts: report.contracts, scenario: report.scenarios[scenario], target: try targets.target(report.contracts),
             credentials: try makeCredentials(), second: try makeSecondCredentials(),
             planning: .init(readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), negatives: negatives, seed: seed, tokenSample: tokenSample),
             timeout: timeoutValue, retries: retries, bodyCap: bodyCap, concurrency: concurrency, extraHeaders: extraHeaders,
-            jwtSecret: jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"], baseline: try baseline.map(readBaseline))
+            jwtSecret: jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"], baseline: try baseline.map(BaselineFile.read))
         let progress = ProgressLine()
         let outcome: Verification.Outcome
         do {
@@ -84,17 +79,6 @@ struct VerifyCommand: AsyncParsableCommand {
         if let markdown { try write(MarkdownReport().render(run, redact: redact), to: markdown) }
         if let writeBaseline { try write(Baseline(run: run).json.jsonString(pretty: true) + "\n", to: writeBaseline) }
         if run.failed { throw ExitCode(1) }
-    }
-
-    func makeTarget(_ contracts: ContractSet) throws -> Target {
-        if let gateway {
-            guard account == nil, coaching == nil, traction == nil, target.isEmpty else { throw ValidationError("--gateway or per-service URLs, not both") }
-            return .gateway(gateway, contracts: contracts)
-        }
-        let aliases = ["account": account, "coaching": coaching, "traction": traction].compactMapValues { $0 }
-        let bases = try ServiceAssignment.merge(target, aliases: aliases, flag: "target", services: contracts.services)
-        guard !bases.isEmpty else { throw ValidationError("give --gateway URL or --target SERVICE=URL (at least one service)") }
-        return Target(bases: bases)
     }
 
     func makeCredentials() throws -> Credentials {
@@ -121,20 +105,6 @@ struct VerifyCommand: AsyncParsableCommand {
         case (let email?, let password?): return .login(email: email, password: password)
         case (nil, nil): return .none
         default: throw ValidationError("--second-email and --second-password go together")
-        }
-    }
-
-    /// The `--baseline` file; unreadable or malformed is a usage error (exit 2) naming the file.
-    func readBaseline(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError("cannot read the baseline \(path)")
-            throw ExitCode(2)
-        }
-        do {
-            return try Baseline(json: try JSONParser.parse(Array(data)))
-        } catch {
-            printError("\(path): \(error)")
-            throw ExitCode(2)
         }
     }
 
