@@ -77,7 +77,7 @@ public final class ContractProxy: Sendable {
 
     /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
     public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
-        let bound = ProxyPorts(expected: listeners.count)
+        let bound = BoundPorts(expected: listeners.count)
         var services: [any ServiceLifecycle.Service] = []
         for listener in listeners {
             let host = self.host
@@ -91,17 +91,4 @@ public final class ContractProxy: Sendable {
     }
 
     public func shutdown() async { await forwarder.shutdown() }
-}
-
-/// The listeners' ports as they are bound (0 picks one), reported once all are.
-actor ProxyPorts {
-    let expected: Int
-    var ports: [(name: String, port: Int)] = []
-
-    init(expected: Int) { self.expected = expected }
-
-    func add(name: String, port: Int) -> [(name: String, port: Int)]? {
-        ports.append((name, port))
-        return ports.count == expected ? ports : nil
-    }
 }

@@ -6,14 +6,14 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// Collects the real ports (port 0 picks a free one) until every listener is up.
-actor BoundPorts {
+/// Collects the real ports (port 0 picks a free one) until every listener is up (`serve`, `proxy`).
+public actor BoundPorts {
     private var ports: [(name: String, port: Int)] = []
     private let expected: Int
 
-    init(expected: Int) { self.expected = expected }
+    public init(expected: Int) { self.expected = expected }
 
-    func add(name: String, port: Int) -> [(name: String, port: Int)]? {
+    public func add(name: String, port: Int) -> [(name: String, port: Int)]? {
         ports.append((name, port))
         return ports.count == expected ? ports : nil
     }

@@ -35,10 +35,7 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "How long to wait for a backend connection: a number and a unit (ms, s, m).", transform: TimeToLive.parse) var connectTimeout: TimeInterval = 2
     @Option(help: "The longest wait between two reads of a backend's answer (more than a stream's heartbeat).", transform: TimeToLive.parse) var readTimeout: TimeInterval = 30
     @Option(help: "Keep the real answers as a scenario: DIR/recorded/ (serve --fixtures DIR --scenario recorded).") var record: String?
-    @Option(help: "Write the JSON report here when the proxy stops.") var json: String?
-    @Option(help: "Write a JUnit XML report here when the proxy stops.") var junit: String?
-    @Option(help: "Write a Markdown summary here when the proxy stops.") var markdown: String?
-    @Option(help: "Accept the divergences listed in this file (verify --write-baseline): only new ones fail.") var baseline: String?
+    @OptionGroup var reportFiles: ReportFlags
     @Flag(help: "No line per divergence on stdout.") var quiet = false
 
     func run() async throws {
@@ -63,7 +60,8 @@ struct ProxyCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let reports = ProxyReports(json: json, junit: junit, markdown: markdown, baseline: try baseline.map(BaselineFile.read), conventions: contractSet.conventions)
+        let reports = ProxyReports(json: reportFiles.json, junit: reportFiles.junit, markdown: reportFiles.markdown,
+                                   baseline: try reportFiles.baseline.map(BaselineFile.read), conventions: contractSet.conventions)
         let recordFolder = record
         let configuration = ProxyConfiguration(
             backends: backends, strict: strict, passCORS: passCors, cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)),

@@ -36,10 +36,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Per-request timeout: a number and a unit (ms, s, m), e.g. 10s or 500ms.") var timeout = "10s"
     @Option(help: "Retries after a connection failure (never after an answer or a timeout).") var retries = 1
     @Option(help: "The largest body read (2MiB); larger is a divergence.") var maxBody = "2MiB"
-    @Option(help: "Write the JSON report here.") var json: String?
-    @Option(help: "Write a JUnit XML report here.") var junit: String?
-    @Option(help: "Write a Markdown summary (sized for a PR comment) here.") var markdown: String?
-    @Option(help: "Accept the divergences listed in this file (from --write-baseline): only new ones fail.") var baseline: String?
+    @OptionGroup var reports: ReportFlags
     @Option(help: "Write every divergence of this run to this file, to accept them later with --baseline.") var writeBaseline: String?
     @Flag(help: "List passed and skipped cases too.") var verbose = false
 
@@ -61,7 +58,7 @@ struct VerifyCommand: AsyncParsableCommand {
             credentials: try makeCredentials(), second: try makeSecondCredentials(),
             planning: .init(readOnly: readOnly, filter: CaseFilter(only: only, skip: skip), negatives: negatives, seed: seed, tokenSample: tokenSample),
             timeout: timeoutValue, retries: retries, bodyCap: bodyCap, concurrency: concurrency, extraHeaders: extraHeaders,
-            jwtSecret: jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"], baseline: try baseline.map(BaselineFile.read))
+            jwtSecret: jwtSecret ?? ProcessInfo.processInfo.environment["UNDERSTUDY_JWT_SECRET"], baseline: try reports.baseline.map(BaselineFile.read))
         let progress = ProgressLine()
         let outcome: Verification.Outcome
         do {
@@ -74,9 +71,9 @@ struct VerifyCommand: AsyncParsableCommand {
         for note in outcome.notes { printError("note: \(note)") }
         let (run, redact) = (outcome.run, outcome.redact)
         print(ConsoleReport(verbose: verbose).render(run, redact: redact))
-        if let json { try write(JSONReport().render(run, redact: redact).jsonString(pretty: true) + "\n", to: json) }
-        if let junit { try write(JUnitReport().render(run, redact: redact), to: junit) }
-        if let markdown { try write(MarkdownReport().render(run, redact: redact), to: markdown) }
+        if let json = reports.json { try write(JSONReport().render(run, redact: redact).jsonString(pretty: true) + "\n", to: json) }
+        if let junit = reports.junit { try write(JUnitReport().render(run, redact: redact), to: junit) }
+        if let markdown = reports.markdown { try write(MarkdownReport().render(run, redact: redact), to: markdown) }
         if let writeBaseline { try write(Baseline(run: run).json.jsonString(pretty: true) + "\n", to: writeBaseline) }
         if run.failed { throw ExitCode(1) }
     }
