@@ -28,14 +28,15 @@ final class Printed: Sendable {
 }
 
 /// A proxy over one gateway listener on 127.0.0.1, in front of `backend` (a base URL under which
-/// every service lives at its gateway prefix).
+/// every service lives at its gateway prefix). The timeouts are generous: the test process runs
+/// suites in parallel on two cores, and a backend's handler can wait seconds for a thread.
 func withProxy(
-    backend: String, strict: Bool = false, record: Bool = false, readTimeout: Duration = .seconds(5),
+    backend: String, strict: Bool = false, record: Bool = false, readTimeout: Duration = .seconds(30),
     _ body: @Sendable (_ client: any TestClientProtocol, _ proxy: ContractProxy, _ printed: Printed) async throws -> Void
 ) async throws {
     let contracts = Shipped.contracts
     let printed = Printed()
-    let configuration = ProxyConfiguration(backends: .gateway(backend, contracts: contracts), strict: strict, connectTimeout: .seconds(1),
+    let configuration = ProxyConfiguration(backends: .gateway(backend, contracts: contracts), strict: strict, connectTimeout: .seconds(10),
                                            readTimeout: readTimeout, record: record)
     let proxy = ContractProxy(contracts: contracts, listeners: [Listener.gateway(contracts, port: 0)], configuration: configuration,
                               printLine: { printed.add($0) })

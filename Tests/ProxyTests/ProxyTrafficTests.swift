@@ -166,11 +166,10 @@ import Testing
             return json("{}")
         }) { port, _ in
             try await withProxy(backend: "http://127.0.0.1:\(port)", readTimeout: .milliseconds(300)) { client, proxy, _ in
-                let started = ContinuousClock.now
+                // The backend would answer 200 after 3 s; the proxy gives up after 300 ms between reads.
                 let answer = try await send(client, .get, "/traction/api/v1/goals", token: "t")
                 #expect(answer.status == 504)
                 #expect(answer.json?["code"] == "GATEWAY_TIMEOUT")
-                #expect(started.duration(to: .now) < .seconds(2))
                 #expect(proxy.book.json["divergences"]?[0]?["kind"] == "timeout")
             }
         }
