@@ -21,6 +21,9 @@ public final class FakeEngine: Sendable {
     public let events: EventHub
     public let builtins: BuiltinRegistry
     let readCache = ReadCache()
+    /// The scenarios' recorded answers (`answers:`) by scenario and endpoint id, indexed once;
+    /// empty for every scenario but a recording, so an ordinary read never looks.
+    let recordedAnswers: [String: [String: [RecordedAnswer]]]
     let clock: @Sendable () -> Date
     public let logger: Logger
 
@@ -35,6 +38,7 @@ public final class FakeEngine: Sendable {
         }
         self.contracts = contracts
         self.scenarios = scenarios
+        recordedAnswers = scenarios.filter { !$0.value.answers.isEmpty }.mapValues { Dictionary(grouping: $0.answers, by: \.endpoint) }
         if let restored {
             self.store = StateStore(restored, persistence: persistence)
         } else {
@@ -54,7 +58,7 @@ public final class FakeEngine: Sendable {
 
     /// Answers a request that passed routing, auth and validation.
     public func handle(_ request: FakeRequest) async -> FakeResponse {
-        if request.endpoint.method == .GET, let recorded = recordedAnswer(for: request) { return recorded }
+        if !recordedAnswers.isEmpty, request.endpoint.method == .GET, let recorded = recordedAnswer(for: request) { return recorded }
         guard let fake = request.endpoint.fake else {
             let status = request.endpoint.successResponse?.status ?? 200
             return request.endpoint.successResponse?.example.map { .json($0, status: status) } ?? FakeResponse(status: status, body: .empty)
@@ -177,7 +181,7 @@ extension FakeEngine {
     /// as the scenario seeded it.
     func recordedAnswer(for request: FakeRequest) -> FakeResponse? {
         let (name, unchanged) = store.read { state in (state.scenario, state.isAsSeeded(request.caller?.tenantID)) }
-        guard unchanged, let answers = scenarios[name]?.answers, !answers.isEmpty else { return nil }
+        guard unchanged, let answers = recordedAnswers[name]?[request.endpoint.id] else { return nil }
         let tenant = request.caller?.tenantID
         guard let answer = answers.first(where: { $0.answers(request.endpoint.id, tenant: tenant, path: request.pathParameters, query: request.query) })
         else { return nil }
