@@ -45,18 +45,19 @@ struct ProxyResponder: HTTPResponder {
         var service: String?
         var relative = path
         switch Contracts.HTTPMethod(rawValue: request.method.rawValue).map({ listener.match(method: $0, path: path) }) {
-        case .found(let found, let values, let owner, let below)?:
+        case .found(let found, let values, _, let owner, let below)?:
             endpoint = found
             parameters = values
             service = owner.name
             relative = below
-        case .notFound(_, let owner)?:
+        case .methodNotAllowed(_, let owner, let below)?:
+            service = owner.name
+            relative = below
+        case .notFound(_, let owner, let below)?:
             service = owner?.name
-            relative = owner.flatMap { path.dropPrefix($0.prefix) } ?? path
-        case .methodNotAllowed?, nil:
-            let owners = Set(contracts.services.map(\.name))
-            service = owners.count == 1 ? owners.first : contracts.services.first { !$0.prefix.isEmpty && path.hasPrefix($0.prefix) }?.name
-            relative = service.flatMap { contracts.service(named: $0) }.flatMap { path.dropPrefix($0.prefix) } ?? path
+            relative = below
+        case nil:
+            break
         }
         let check = proxy.check
         if let endpoint {
@@ -139,14 +140,5 @@ struct ProxyResponder: HTTPResponder {
             }
             try? await writer.finish(nil)
         }
-    }
-}
-
-extension Substring {
-    /// The path below `prefix` (`/goals` of `/traction/api/v1/goals`), if it is under it.
-    func dropPrefix(_ prefix: String) -> Substring? {
-        guard !prefix.isEmpty, hasPrefix(prefix) else { return prefix.isEmpty ? self : nil }
-        let rest = dropFirst(prefix.count)
-        return rest.isEmpty ? "/" : rest.first == "/" ? rest : nil
     }
 }

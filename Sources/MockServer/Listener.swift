@@ -25,34 +25,35 @@ public struct Listener: Sendable {
 }
 
 /// Where a request's method and path land on a listener: what `serve` routes by and `proxy`
-/// checks by — the same route tables.
+/// checks by — the one walk over the listener's route tables.
 public enum ListenerRoute: Sendable {
-    /// The endpoint, its path values, its service and the path below the service's prefix.
-    case found(endpoint: Endpoint, parameters: [String: String], service: Service, relativePath: Substring)
+    /// The endpoint, its path values and template, its service and the path below the service's prefix.
+    case found(endpoint: Endpoint, parameters: [String: String], template: PathTemplate, service: Service, relativePath: Substring)
     /// The path is a contract route, but not for this method.
-    case methodNotAllowed(allowed: [HTTPMethod])
-    /// No contract route; the closest one, if any is near.
-    case notFound(closest: String?, service: Service?)
+    case methodNotAllowed(allowed: [HTTPMethod], service: Service, relativePath: Substring)
+    /// No contract route; the closest one, if any is near, and the service whose prefix the path is
+    /// under (the listener's only service on a service listener), with the path below it.
+    case notFound(closest: String?, service: Service?, relativePath: Substring)
 }
 
 extension Listener {
     public func match(method: HTTPMethod, path: Substring) -> ListenerRoute {
         var closest: String?
-        // The service an unmatched path is for: the one whose prefix it is under, or the
-        // listener's only service.
-        var owner: Service? = Set(mounts.map(\.service.name)).count == 1 ? mounts.first?.service : nil
+        var owner: (Service, Substring)?
         for mount in mounts {
             guard let relative = mount.relativePath(path) else { continue }
-            if owner == nil, !mount.prefix.isEmpty { owner = mount.service }
+            if owner == nil, !mount.prefix.isEmpty { owner = (mount.service, relative) }
             switch mount.routes.match(method: method, path: relative) {
-            case .found(let endpoint, let parameters, _):
-                return .found(endpoint: endpoint, parameters: parameters, service: mount.service, relativePath: relative)
+            case .found(let endpoint, let parameters, let template):
+                return .found(endpoint: endpoint, parameters: parameters, template: template, service: mount.service, relativePath: relative)
             case .methodNotAllowed(let allowed):
-                return .methodNotAllowed(allowed: allowed)
+                return .methodNotAllowed(allowed: allowed, service: mount.service, relativePath: relative)
             case .notFound(let suggestion):
                 closest = closest ?? suggestion.map { mount.prefix + $0 }
             }
         }
-        return .notFound(closest: closest, service: owner)
+        // At the root of a service listener the path is that service's.
+        if owner == nil, let first = mounts.first, mounts.allSatisfy({ $0.service == first.service }) { owner = (first.service, path) }
+        return .notFound(closest: closest, service: owner?.0, relativePath: owner?.1 ?? path)
     }
 }

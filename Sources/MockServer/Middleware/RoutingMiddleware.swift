@@ -16,25 +16,20 @@ struct RoutingMiddleware: RouterMiddleware {
         guard let method = Contracts.HTTPMethod(rawValue: request.method.rawValue) else {
             return ResponseWriter.error(FakeError(status: 405, "Method \(request.method.rawValue) is not supported", code: "METHOD_NOT_ALLOWED"), in: envelope)
         }
-        var closest: String?
-        for mount in listener.mounts {
-            guard let relative = mount.relativePath(path) else { continue }
-            switch mount.routes.match(method: method, path: relative) {
-            case .found(let endpoint, let parameters, let template):
-                var context = context
-                context.route = RoutedRequest(endpoint: endpoint, parameters: parameters, template: template, relativePath: relative, request: request)
-                context.note.reached(endpoint.id)
-                return try await next(request, context)
-            case .methodNotAllowed(let allowed):
-                let list = allowed.map(\.rawValue).joined(separator: ", ")
-                var response = ResponseWriter.error(FakeError(status: 405, "\(method.rawValue) is not allowed on \(path); allowed: \(list)", code: "METHOD_NOT_ALLOWED"), in: envelope)
-                response.headers[.allow] = list
-                return response
-            case .notFound(let suggestion):
-                closest = closest ?? suggestion.map { mount.prefix + $0 }
-            }
+        switch listener.match(method: method, path: path) {
+        case .found(let endpoint, let parameters, let template, _, let relative):
+            var context = context
+            context.route = RoutedRequest(endpoint: endpoint, parameters: parameters, template: template, relativePath: relative, request: request)
+            context.note.reached(endpoint.id)
+            return try await next(request, context)
+        case .methodNotAllowed(let allowed, _, _):
+            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            var response = ResponseWriter.error(FakeError(status: 405, "\(method.rawValue) is not allowed on \(path); allowed: \(list)", code: "METHOD_NOT_ALLOWED"), in: envelope)
+            response.headers[.allow] = list
+            return response
+        case .notFound(let closest, _, _):
+            let hint = closest.map { "; closest contract route: \($0)" } ?? ""
+            return ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND"), in: envelope)
         }
-        let hint = closest.map { "; closest contract route: \($0)" } ?? ""
-        return ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND"), in: envelope)
     }
 }
