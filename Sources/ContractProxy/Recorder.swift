@@ -75,7 +75,7 @@ public final class Recorder: Sendable {
                 return
             }
             for record in data.arrayValue ?? [data] {
-                guard let id = record[collection.idField].flatMap(Self.idText) else { continue }
+                guard let id = record[collection.idField]?.recordKey else { continue }
                 state.records[tenant, default: [:]][name, default: [:]][id] = record
             }
         }
@@ -122,14 +122,6 @@ public final class Recorder: Sendable {
 
     static func query(_ name: String, in query: String?) -> String? {
         QueryString.parse(query.map { Substring($0) }).first { $0.0 == name }?.1
-    }
-
-    static func idText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        default: nil
-        }
     }
 
     /// How many records (and users) are kept so far.

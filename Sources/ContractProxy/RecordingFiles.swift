@@ -34,7 +34,7 @@ struct RecordingFiles {
                     guard let parent = contracts.collections[name]?.parent else { continue }
                     let parentScope = contracts.collections[parent.collection]?.global == true ? "" : tenant
                     for (id, record) in entries {
-                        let parentID = record[parent.field].flatMap(Recorder.idText)
+                        let parentID = record[parent.field]?.recordKey
                         guard parentID.map({ records[parentScope]?[parent.collection]?[$0] == nil }) ?? true else { continue }
                         records[tenant]?[name]?.removeValue(forKey: id)
                         dropped.append("\(name) '\(id)': its \(parent.collection) '\(parentID ?? "?")' was not recorded")

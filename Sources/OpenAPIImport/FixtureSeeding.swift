@@ -29,7 +29,7 @@ struct FixtureSeeding {
                 }
                 for candidate in candidates {
                     guard let record = fitted(candidate, collection: collection, parentIDs: parentIDs(collection, seeded)),
-                          let key = record[collection.idField].flatMap(Self.key), seen.insert(key).inserted
+                          let key = record[collection.idField]?.recordKey, seen.insert(key).inserted
                     else { continue }
                     records.append(record)
                 }
@@ -65,7 +65,7 @@ struct FixtureSeeding {
     /// The record as the collection keeps it (its parent's id filled in), or nil when its schema refuses it.
     private func fitted(_ candidate: JSONValue, collection: ResourceInference.Collection, parentIDs: [JSONValue]) -> JSONValue? {
         guard case .object(var members) = candidate else { return nil }
-        guard members[collection.idField].flatMap(Self.key) != nil else { return nil }
+        guard members[collection.idField]?.recordKey != nil else { return nil }
         if let parent = collection.parent {
             guard let first = parentIDs.first else { return nil }
             if members[parent.parameter] == nil { members[parent.parameter] = first }
@@ -76,13 +76,5 @@ struct FixtureSeeding {
             return nil
         }
         return record
-    }
-
-    static func key(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        default: nil
-        }
     }
 }

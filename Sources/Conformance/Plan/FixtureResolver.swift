@@ -80,18 +80,9 @@ public struct FixtureResolver: Sendable {
         let idField = collection?.idField ?? "id"
         var candidates = records
         if let parent = collection?.parent, let parentID = resolved[parent.field] ?? resolved[parent.collection.dropLastS + "Id"] {
-            candidates = records.filter { $0[parent.field].flatMap(Self.idText) == parentID }
+            candidates = records.filter { $0[parent.field]?.recordKey == parentID }
         }
-        return candidates.first?[idField].flatMap(Self.idText)
-    }
-
-    /// A record id as a path carries it: a string, or an integer id (`idType: integer`) in decimal.
-    static func idText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        default: nil
-        }
+        return candidates.first?[idField]?.recordKey
     }
 }
 

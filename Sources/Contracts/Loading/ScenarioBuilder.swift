@@ -119,7 +119,11 @@ struct ScenarioBuilder {
         var ids: Set<String> = []
         for (record, recordPointer) in items {
             if !collection.singleton {
-                let id = collection.integerIDs ? record[collection.idField]?.intValue.map(String.init) : record[collection.idField]?.stringValue
+                // The id's kind is the collection's (`idType`); its text is how the store keys it.
+                let id: String? = switch record[collection.idField] {
+                case .integer? where collection.integerIDs, .string? where !collection.integerIDs: record[collection.idField]?.recordKey
+                default: nil
+                }
                 if let id {
                     if !ids.insert(id).inserted { diagnostics.error("duplicate id '\(id)' in \(name)", at: document.location(of: recordPointer)) }
                 } else {
