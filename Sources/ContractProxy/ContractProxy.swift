@@ -77,17 +77,7 @@ public final class ContractProxy: Sendable {
 
     /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
     public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
-        let bound = BoundPorts(expected: listeners.count)
-        var services: [any ServiceLifecycle.Service] = []
-        for listener in listeners {
-            let host = self.host
-            services.append(application(for: listener) { port in
-                if let all = await bound.add(name: listener.name, port: port) { onReady(all.map { ($0.name, "http://\(host):\($0.port)") }) }
-            })
-        }
-        var logger = Logger(label: "understudy.proxy")
-        logger.logLevel = .warning
-        try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
+        try await ListenerGroup.run(listeners, host: host, label: "understudy.proxy", application: { application(for: $0, onRunning: $1) }, onReady: onReady)
     }
 
     public func shutdown() async { await forwarder.shutdown() }

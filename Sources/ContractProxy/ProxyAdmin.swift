@@ -36,9 +36,5 @@ struct ProxyAdmin {
         }
     }
 
-    private func json(_ value: JSONValue) -> Response {
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.encoded())))
-    }
+    private func json(_ value: JSONValue) -> Response { ResponseWriter.render(.json(value)) }
 }

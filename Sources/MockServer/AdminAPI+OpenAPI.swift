@@ -26,14 +26,10 @@ extension AdminAPI {
             return ResponseWriter.error(FakeError(status: 404, "No OpenAPI document '\(file)'; there are \(known) (and .yaml)", code: "ROUTE_NOT_FOUND"), in: contracts.conventions.envelope)
         }
         let document = OpenAPIExporter(contracts: contracts).document(scope)
-        var fields = HTTPFields()
-        if format == "json" {
-            fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: document.encoded())))
-        }
+        if format == "json" { return ResponseWriter.render(.json(document)) }
         do {
-            fields[.contentType] = "application/yaml; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: try YAMLText.write(document))))
+            let text = try YAMLText.write(document)
+            return ResponseWriter.render(FakeResponse(status: 200, body: .bytes(Array(text.utf8), contentType: "application/yaml; charset=utf-8")))
         } catch {
             return ResponseWriter.error(.internalError("cannot write the document as YAML: \(error)"), in: contracts.conventions.envelope)
         }

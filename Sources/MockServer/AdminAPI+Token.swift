@@ -41,10 +41,7 @@ extension AdminAPI {
                 "accessToken": .string(pair.accessToken), "tokenType": "Bearer",
                 "expiresIn": .integer(Int(engine.tokens.configuration.accessTTL)), "sub": .string(subject), "tenant": .string(tenant),
             ]
-            var fields = HTTPFields()
-            fields[.contentType] = "application/json; charset=utf-8"
-            fields[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.encoded())))
+            return ResponseWriter.render(FakeResponse(status: 200, body: .json(answer), headers: [("Cache-Control", "no-store")]))
         } catch {
             return ResponseWriter.error(error, in: envelope)
         }

@@ -62,18 +62,6 @@ public struct MockServer: Sendable {
 
     /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
     public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
-        let bound = BoundPorts(expected: listeners.count)
-        var services: [any ServiceLifecycle.Service] = []
-        for listener in listeners {
-            services.append(application(for: listener) { port in
-                if let all = await bound.add(name: listener.name, port: port) {
-                    onReady(all.map { ($0.name, "http://\(host):\($0.port)") })
-                }
-            })
-        }
-        var logger = Logger(label: "understudy")
-        logger.logLevel = .warning
-        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        try await ListenerGroup.run(listeners, host: host, label: "understudy", application: { application(for: $0, onRunning: $1) }, onReady: onReady)
     }
 }

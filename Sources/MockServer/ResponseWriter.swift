@@ -41,6 +41,10 @@ public enum ResponseWriter {
     }
 
     /// The error envelope with its status (and `Retry-After`-style headers a refusal carries).
+    /// A non-stream answer (JSON, bytes, empty) as a response, for routes outside the contracts
+    /// (the admin API, the proxy's own routes).
+    public static func render(_ response: FakeResponse) -> Response { render(response, engine: nil) }
+
     public static func error(_ error: FakeError, in envelope: EnvelopeConventions) -> Response {
         render(error.response(in: envelope), engine: nil)
     }
