@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Conformance
+import Contracts
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -14,7 +15,7 @@ struct Forwarder: Sendable {
 
     init(configuration: ProxyConfiguration) {
         var settings = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        settings.timeout = .init(connect: Self.amount(configuration.connectTimeout), read: Self.amount(configuration.readTimeout))
+        settings.timeout = .init(connect: .nanoseconds(configuration.connectTimeout.wholeNanoseconds), read: .nanoseconds(configuration.readTimeout.wholeNanoseconds))
         settings.decompression = .disabled
         // One backend connection per client connection, as a browser's six and a CI suite's fifty
         // would have straight to the backend: AsyncHTTPClient's default of 8 queues the rest.
@@ -37,9 +38,5 @@ struct Forwarder: Sendable {
 
     func shutdown() async {
         try? await client.shutdown()
-    }
-
-    static func amount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 }

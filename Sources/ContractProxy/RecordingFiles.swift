@@ -8,18 +8,18 @@ struct RecordingFiles {
     let state: Recorder.State
     let contracts: ContractSet
 
-    /// The records that can be written: each fits its collection's schema, and a child's parent
-    /// was recorded too (a fixture child without its parent does not load). What is left out is
-    /// counted in `dropped`.
-    func kept() -> (records: OrderedDictionary<String, OrderedDictionary<String, OrderedDictionary<String, JSONValue>>>, dropped: [String]) {
-        var records = state.records
+    typealias Records = OrderedDictionary<String, OrderedDictionary<String, OrderedDictionary<String, JSONValue>>>
+
+    /// Of the records as they will be written (secrets replaced), those that can be: each fits its
+    /// collection's schema, and a child's parent was recorded too (a fixture child without its
+    /// parent does not load). What is left out is listed in `dropped`.
+    func kept(_ cleaned: Records) -> (records: Records, dropped: [String]) {
+        var records = cleaned
         var dropped: [String] = []
-        // Checked as they will be written (secrets replaced): a record its schema refuses is left out.
-        var probe = RecordingRedactor()
         for (tenant, collections) in records {
             for (name, entries) in collections {
                 guard let collection = contracts.collections[name] else { continue }
-                for (id, record) in entries where collection.schema?.isValid(probe.clean(record)) == false {
+                for (id, record) in entries where collection.schema?.isValid(record) == false {
                     records[tenant]?[name]?.removeValue(forKey: id)
                     dropped.append("\(name) '\(id)': does not fit the collection's schema")
                 }
@@ -48,7 +48,6 @@ struct RecordingFiles {
 
     func documents() -> (scenario: JSONValue, records: JSONValue, dropped: [String]) {
         var redactor = RecordingRedactor()
-        var (recorded, dropped) = kept()
         // Users first, so their addresses are user-1…, in the order they signed in.
         var users: [JSONValue] = []
         for user in state.users.values {
@@ -60,6 +59,8 @@ struct RecordingFiles {
             if let profile = user.profile { entry["profile"] = redactor.clean(profile) }
             users.append(.object(entry))
         }
+        let cleaned = state.records.mapValues { $0.mapValues { $0.mapValues { redactor.clean($0) } } }
+        var (recorded, dropped) = kept(cleaned)
         var tenantIDs = Array(state.users.values.map(\.tenant)) + state.answers.compactMap(\.tenant)
         for tenant in Array(recorded.keys) + Array(state.singletons.keys) where !tenant.isEmpty && !tenantIDs.contains(tenant) { tenantIDs.append(tenant) }
         var tenants: OrderedDictionary<String, JSONValue> = [:]
@@ -67,12 +68,12 @@ struct RecordingFiles {
         for (index, tenant) in tenantIDs.enumerated() where tenants[tenant] == nil {
             tenants[tenant] = ["name": .string(state.tenantNames[tenant] ?? "Recorded tenant \(index + 1)")]
             var collections: OrderedDictionary<String, JSONValue> = [:]
-            for (name, records) in recorded[tenant] ?? [:] { collections[name] = .array(records.values.map { redactor.clean($0) }) }
+            for (name, records) in recorded[tenant] ?? [:] { collections[name] = .array(Array(records.values)) }
             for (name, record) in state.singletons[tenant] ?? [:] { collections[name] = redactor.clean(record) }
             if !collections.isEmpty { data[tenant] = ["data": .object(collections)] }
         }
         var global: OrderedDictionary<String, JSONValue> = [:]
-        for (name, records) in recorded[""] ?? [:] { global[name] = .array(records.values.map { redactor.clean($0) }) }
+        for (name, records) in recorded[""] ?? [:] { global[name] = .array(Array(records.values)) }
         for (name, record) in state.singletons[""] ?? [:] { global[name] = redactor.clean(record) }
         let scenario: JSONValue = [
             "scenario": ["title": "Recorded through understudy proxy",

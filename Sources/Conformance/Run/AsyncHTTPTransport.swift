@@ -1,3 +1,4 @@
+import Contracts
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -12,8 +13,7 @@ public final class AsyncHTTPTransport: Transport {
     public let bodyCap: Int
 
     public init(timeout: Duration = .seconds(10), retries: Int = 1, bodyCap: Int = 2 << 20) {
-        let nanos = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-        self.timeout = .nanoseconds(nanos)
+        self.timeout = .nanoseconds(timeout.wholeNanoseconds)
         self.retries = retries
         self.bodyCap = bodyCap
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)

@@ -45,6 +45,8 @@ public enum DurationText {
 extension Duration {
     /// Whole milliseconds, rounded down.
     public var wholeMilliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+    /// Whole nanoseconds, rounded down (what NIO's `TimeAmount.nanoseconds` takes).
+    public var wholeNanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
     /// Seconds as a `TimeInterval`.
     public var timeInterval: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
