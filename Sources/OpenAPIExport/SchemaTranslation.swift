@@ -14,31 +14,26 @@ enum SchemaTranslation {
         guard case .object(let members) = value else { return value }
         var out: OrderedDictionary<String, JSONValue> = [:]
         for (keyword, child) in members {
-            switch keyword == "$ref" ? nil : SchemaKeywords.role(of: keyword) {
-            case .schema?:
-                out[keyword] = translate(child, base: base, book: &book, depth: depth)
-            case .schemaList?:
-                out[keyword] = .array((child.arrayValue ?? []).map { translate($0, base: base, book: &book, depth: depth) })
-            case .schemaMap?:
-                out[keyword] = .object((child.objectValue ?? [:]).mapValues { translate($0, base: base, book: &book, depth: depth) })
-            case .value?, nil:
-                guard keyword == "$ref", case .string(let reference) = child else {
-                    out[keyword] = child
-                    continue
-                }
-                guard let (uri, pointer) = book.sources.target(of: reference, from: base),
-                      let target = book.sources.value(at: uri, pointer)
-                else {
-                    out[keyword] = child
-                    continue
-                }
-                if pointer.tokens.count == 2, pointer.tokens[0] == "schemas" {
-                    out["$ref"] = .string("#/components/schemas/\(book.schemaName(uri: uri, pointer: pointer, value: target))")
-                } else if depth < 16 {
-                    // A reference into the middle of something: its target, inline.
-                    for (key, value) in translate(target, base: uri, book: &book, depth: depth + 1).objectValue ?? [:] where out[key] == nil {
-                        out[key] = value
-                    }
+            if let mapped = SchemaKeywords.mapSubschemas(keyword, child, { value, _ in translate(value, base: base, book: &book, depth: depth) }) {
+                out[keyword] = mapped
+                continue
+            }
+            guard keyword == "$ref", case .string(let reference) = child else {
+                out[keyword] = child
+                continue
+            }
+            guard let (uri, pointer) = book.sources.target(of: reference, from: base),
+                  let target = book.sources.value(at: uri, pointer)
+            else {
+                out[keyword] = child
+                continue
+            }
+            if pointer.tokens.count == 2, pointer.tokens[0] == "schemas" {
+                out["$ref"] = .string("#/components/schemas/\(book.schemaName(uri: uri, pointer: pointer, value: target))")
+            } else if depth < 16 {
+                // A reference into the middle of something: its target, inline.
+                for (key, value) in translate(target, base: uri, book: &book, depth: depth + 1).objectValue ?? [:] where out[key] == nil {
+                    out[key] = value
                 }
             }
         }

@@ -82,12 +82,7 @@ enum OpenAPIStructureCheck {
             var out = members
             for (key, child) in members {
                 if schema {
-                    switch SchemaKeywords.role(of: key) {
-                    case .schema?: out[key] = withoutBooleanSchemas(child, schema: true)
-                    case .schemaList?: out[key] = .array((child.arrayValue ?? []).map { withoutBooleanSchemas($0, schema: true) })
-                    case .schemaMap?: out[key] = .object((child.objectValue ?? [:]).mapValues { withoutBooleanSchemas($0, schema: true) })
-                    default: continue
-                    }
+                    if let mapped = SchemaKeywords.mapSubschemas(key, child, { value, _ in withoutBooleanSchemas(value, schema: true) }) { out[key] = mapped }
                 } else if key == "schema" {
                     out[key] = withoutBooleanSchemas(child, schema: true)
                 } else if key == "schemas", case .object(let named) = child {

@@ -49,16 +49,13 @@ struct SchemaDialect {
             default:
                 break
             }
-            switch SchemaKeywords.role(of: keyword) {
-            case .schema?:
-                out[keyword] = translate(child, uri: uri, at: childPointer)
-            case .schemaList?:
-                out[keyword] = .array((child.arrayValue ?? []).enumerated().map { translate($1, uri: uri, at: childPointer.appending($0)) })
-            case .schemaMap?:
-                out[keyword] = .object((child.objectValue ?? [:]).mapValues { translate($0, uri: uri, at: childPointer) })
-            case .value?:
+            if let mapped = SchemaKeywords.mapSubschemas(keyword, child, { value, tokens in
+                translate(value, uri: uri, at: JSONPointer(tokens: childPointer.tokens + tokens))
+            }) {
+                out[keyword] = mapped
+            } else if SchemaKeywords.role(of: keyword) == .value {
                 out[keyword] = child
-            case nil:
+            } else {
                 notes.warn("'\(keyword)' is not a JSON Schema 2020-12 keyword and is left out", uri: uri, at: childPointer)
             }
         }

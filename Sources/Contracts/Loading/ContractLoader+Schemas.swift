@@ -72,6 +72,22 @@ public enum SchemaKeywords {
     ]
     public static let all = schemaValued + schemaLists + schemaMaps + plainValues
 
+    /// A member's value with each subschema it holds replaced by `transform(subschema, the tokens
+    /// from the member to it)` — the one walk translations of schemas share; nil for a member that
+    /// holds no subschema (`type`, `enum`, an unknown keyword).
+    ///
+    /// ```swift
+    /// SchemaKeywords.mapSubschemas("properties", properties) { child, tokens in rewrite(child) }
+    /// ```
+    public static func mapSubschemas(_ keyword: String, _ value: JSONValue, _ transform: (JSONValue, [String]) -> JSONValue) -> JSONValue? {
+        switch role(of: keyword) {
+        case .schema?: return transform(value, [])
+        case .schemaList?: return .array((value.arrayValue ?? []).enumerated().map { transform($1, [String($0)]) })
+        case .schemaMap?: return .object((value.objectValue ?? [:]).reduce(into: [:]) { $0[$1.key] = transform($1.value, [$1.key]) })
+        case .value?, nil: return nil
+        }
+    }
+
     public static func role(of keyword: String) -> Role? {
         if schemaValued.contains(keyword) { return .schema }
         if schemaLists.contains(keyword) { return .schemaList }
