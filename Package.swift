@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         // The OpenAPI 3.0/3.1 model: parsing and validating the documents `openapi import` reads.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        // Already in the graph through AsyncHTTPClient and Hummingbird; named for the proxy's own
+        // channel-level forwarding (TLS to https backends, the listener as a Service).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // JSON values with ordered keys, a strict parser with byte offsets, an encoder, JSON pointers.
@@ -109,9 +113,11 @@ let package = Package(
             name: "ContractProxy",
             dependencies: [
                 "Contracts", "Conformance", "MockServer", "Fakes", "JSON",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -169,6 +175,7 @@ let package = Package(
                 "ContractProxy", "MockServer", "Fakes", "PurposePathFakes", "Conformance", "Contracts", "JSON", "JSONSchema", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -1,10 +1,10 @@
 import Conformance
 import Contracts
 import Foundation
-import Hummingbird
-import Logging
 import MockServer
+import NIOSSL
 import ServiceLifecycle
+import Synchronization
 
 /// `understudy proxy`: the contracts checked live between a client and a real backend.
 ///
@@ -21,8 +21,16 @@ public final class ContractProxy: Sendable {
     public let host: String
     public let book = DivergenceBook()
     public let started = Date()
-    let forwarder: Forwarder
     let check: TrafficCheck
+    /// Verdicts already given on identical answers.
+    let memo = CheckMemo()
+    /// Each service's backend, as the connections to it are made.
+    let backends: [String: BackendAddress]
+    /// Answers forwarded whose verdict is not in the book yet (each is checked just after the
+    /// client has it, so that the check never adds to the client's wait).
+    let watching = Atomic<Int>(0)
+    /// For `https` backends: the system's trust roots, the backend's name checked.
+    let tls: NIOSSLContext?
     /// With `--record`: the records the real answers show.
     public let recorder: Recorder?
     /// `POST /__understudy/report` writes the reports the command was asked for (set by the CLI).
@@ -38,7 +46,8 @@ public final class ContractProxy: Sendable {
         configuration.cors = configuration.cors.declaring(contracts.conventions.cors)
         self.configuration = configuration
         self.host = host
-        forwarder = Forwarder(configuration: configuration)
+        backends = configuration.backends.bases.compactMapValues(BackendAddress.init)
+        tls = backends.values.contains(where: \.tls) ? try? NIOSSLContext(configuration: .makeClientConfiguration()) : nil
         check = TrafficCheck(contracts: contracts, checker: ResponseChecker(bodyCap: configuration.maxBodyBytes, envelope: contracts.conventions.envelope))
         recorder = configuration.record ? Recorder(contracts: contracts) : nil
         self.reportWriter = reportWriter
@@ -64,21 +73,24 @@ public final class ContractProxy: Sendable {
         printLine(line)
     }
 
-    /// The Hummingbird application of one listener (tests drive it with HummingbirdTesting).
-    public func application(for listener: Listener, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        var logger = Logger(label: "understudy.proxy.\(listener.name)")
-        logger.logLevel = .warning
-        return Application(
-            responder: ProxyResponder(listener: listener, proxy: self),
-            configuration: .init(address: .hostname(host, port: listener.port), serverName: "Understudy proxy"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? listener.port) },
-            logger: logger)
+    /// Waits (at most `limit`) until every answer passed on so far has its verdict in the book:
+    /// before the reports are written, and in tests before they read the book.
+    public func settle(within limit: Duration = .seconds(2)) async {
+        let clock = ContinuousClock()
+        let end = clock.now + limit
+        while watching.load(ordering: .acquiring) > 0, clock.now < end { try? await Task.sleep(for: .milliseconds(2)) }
+    }
+
+    /// Whether `url` names a backend the proxy can reach: http or https, with a host.
+    public static func canForward(to url: String) -> Bool { BackendAddress(url) != nil }
+
+    /// The service of one listener (port 0 picks a free one; `onRunning` gets the bound port).
+    public func listenerService(for listener: Listener, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ProxyListener {
+        ProxyListener(listener: listener, proxy: self, onRunning: onRunning)
     }
 
     /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
     public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
-        try await ListenerGroup.run(listeners, host: host, label: "understudy.proxy", application: { application(for: $0, onRunning: $1) }, onReady: onReady)
+        try await ListenerGroup.run(listeners, host: host, label: "understudy.proxy", application: { listenerService(for: $0, onRunning: $1) }, onReady: onReady)
     }
-
-    public func shutdown() async { await forwarder.shutdown() }
 }

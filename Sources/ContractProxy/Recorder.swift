@@ -1,8 +1,6 @@
 import Conformance
 import Contracts
 import Foundation
-import HTTPTypes
-import Hummingbird
 import JSON
 import MockServer
 import NIOCore
@@ -46,7 +44,7 @@ public final class Recorder: Sendable {
     }
 
     /// Keeps what a 2xx JSON answer of `endpoint` shows.
-    func observe(_ answer: HTTPAnswer, endpoint: Endpoint, request: Request, path: [String: String], query: [String: JSONValue]) {
+    func observe(_ answer: HTTPAnswer, endpoint: Endpoint, request: ProxiedRequest, path: [String: String], query: [String: JSONValue]) {
         guard (200..<300).contains(answer.status), answer.mediaType?.contains("json") == true,
               let body = try? JSONParser.parse(answer.body)
         else { return }
@@ -91,15 +89,15 @@ public final class Recorder: Sendable {
         }
     }
 
-    private func tenant(of request: Request) -> String? {
+    private func tenant(of request: ProxiedRequest) -> String? {
         if let tenancy = contracts.conventions.tenancy {
-            if let value = request.headers[HTTPField.Name(tenancy.header)!], !value.isEmpty { return value }
-            if let query = tenancy.query, let value = Self.query(query, in: request.uri.query) { return value }
+            if let value = request.header(tenancy.header), !value.isEmpty { return value }
+            if let query = tenancy.query, let value = Self.query(query, in: request.query) { return value }
         }
         let credentials = contracts.conventions.credentials
-        let header = request.headers[HTTPField.Name(credentials.header)!]
+        let header = request.header(credentials.header)
         let token = header.map { $0.hasPrefix(credentials.scheme + " ") ? String($0.dropFirst(credentials.scheme.count + 1)) : $0 }
-            ?? Self.query(credentials.query, in: request.uri.query)
+            ?? Self.query(credentials.query, in: request.query)
         return token.flatMap(UnverifiedClaims.of)?["tenant"]?.stringValue
     }
 
@@ -120,8 +118,8 @@ public final class Recorder: Sendable {
         }
     }
 
-    static func query(_ name: String, in query: String?) -> String? {
-        QueryString.parse(query.map { Substring($0) }).first { $0.0 == name }?.1
+    static func query(_ name: String, in query: Substring?) -> String? {
+        QueryString.parse(query).first { $0.0 == name }?.1
     }
 
     /// How many records (and users) are kept so far.

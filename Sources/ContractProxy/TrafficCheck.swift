@@ -2,8 +2,6 @@ import Conformance
 import Contracts
 import Fakes
 import Foundation
-import HTTPTypes
-import Hummingbird
 import JSON
 import MockServer
 import NIOCore
@@ -22,12 +20,12 @@ struct TrafficCheck: Sendable {
         case refused(FakeError, [Divergence])
     }
 
-    func request(_ request: Request, body: ByteBuffer, endpoint: Endpoint) -> RequestVerdict {
+    func request(_ request: ProxiedRequest, endpoint: Endpoint) -> RequestVerdict {
         var headers: [String: String] = [:]
-        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        for (name, value) in request.head.headers { headers[name.lowercased()] = value }
         let input = RequestValidator.Input(
-            query: QueryString.parse(request.uri.query.map { Substring($0) }), headers: headers, contentType: request.headers[.contentType],
-            body: Array(body.readableBytesView))
+            query: QueryString.parse(request.query), headers: headers, contentType: request.header("content-type"),
+            body: Array(request.body.readableBytesView))
         let refusal: FakeError
         switch RequestValidator.validate(endpoint, input, credentialParameters: contracts.conventions.queryCredentials) {
         case .success(let valid): return .conforming(query: valid.query)

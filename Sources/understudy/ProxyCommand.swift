@@ -47,6 +47,9 @@ struct ProxyCommand: AsyncParsableCommand {
         }
         let contractSet = loaded.contracts
         let backends = try self.backends.target(contractSet)
+        for (service, url) in backends.bases.sorted(by: { $0.key < $1.key }) where !ContractProxy.canForward(to: url) {
+            throw ValidationError("\(service)'s backend \(url): not an http:// or https:// URL with a host")
+        }
         let aliases = ["account": accountPort, "coaching": coachingPort, "traction": tractionPort].compactMapValues { $0.map(String.init) }
         var ports: [String: Int] = [:]
         for (service, text) in try ServiceAssignment.merge(listen, aliases: aliases, flag: "listen", services: contractSet.services) {
@@ -81,10 +84,9 @@ struct ProxyCommand: AsyncParsableCommand {
             }
         } catch {
             printError("\(error)")
-            await proxy.shutdown()
             throw ExitCode(1)
         }
-        await proxy.shutdown()
+        await proxy.settle()
         let run = reports.judged(proxy.run)
         do {
             for path in try reports.write(proxy.run) { printError("wrote \(path)") }

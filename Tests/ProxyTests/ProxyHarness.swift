@@ -27,21 +27,37 @@ final class Printed: Sendable {
     func add(_ line: String) { lines.withLock { $0.append(line) } }
 }
 
+/// The proxy under test, as a client reaches it: a port on 127.0.0.1.
+struct ProxyClient: Sendable {
+    var port: Int?
+    var proxy: ContractProxy
+}
+
 /// A proxy over one gateway listener on 127.0.0.1, in front of `backend` (a base URL under which
-/// every service lives at its gateway prefix). The timeouts are generous: the test process runs
-/// suites in parallel on two cores, and a backend's handler can wait seconds for a thread.
+/// every service lives at its gateway prefix), stopped when `body` returns. The timeouts are
+/// generous: the test process runs suites in parallel on two cores, and a backend's handler can
+/// wait seconds for a thread.
 func withProxy(
-    backend: String, strict: Bool = false, record: Bool = false, readTimeout: Duration = .seconds(30),
-    _ body: @Sendable (_ client: any TestClientProtocol, _ proxy: ContractProxy, _ printed: Printed) async throws -> Void
+    backend: String, strict: Bool = false, record: Bool = false, readTimeout: Duration = .seconds(30), maxBodyBytes: Int = 16 << 20,
+    _ body: @Sendable (_ client: ProxyClient, _ proxy: ContractProxy, _ printed: Printed) async throws -> Void
 ) async throws {
     let contracts = Shipped.contracts
     let printed = Printed()
     let configuration = ProxyConfiguration(backends: .gateway(backend, contracts: contracts), strict: strict, connectTimeout: .seconds(10),
-                                           readTimeout: readTimeout, record: record)
+                                           readTimeout: readTimeout, maxBodyBytes: maxBodyBytes, record: record)
     let proxy = ContractProxy(contracts: contracts, listeners: [Listener.gateway(contracts, port: 0)], configuration: configuration,
                               printLine: { printed.add($0) })
-    try await proxy.application(for: proxy.listeners[0]).test(.live) { client in try await body(client, proxy, printed) }
-    await proxy.shutdown()
+    let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+            defer { bound.finish() }
+            try await proxy.listenerService(for: proxy.listeners[0]) { bound.yield($0) }.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        defer { group.cancelAll() }
+        try await body(ProxyClient(port: port, proxy: proxy), proxy, printed)
+    }
 }
 
 /// `serve` of the shipped contracts on a real 127.0.0.1 port, for the proxy to forward to.
@@ -79,7 +95,6 @@ func withBackend(
     router.on("/**", method: .put) { request, _ in try await handle(request) }
     router.on("/**", method: .delete) { request, _ in try await handle(request) }
     @Sendable func handle(_ request: Request) async throws -> Response {
-        var request = request
         let bytes = try await request.body.collect(upTo: 1 << 20)
         let seen = TestBackend.Seen(method: request.method.rawValue, uri: request.uri.description, authority: request.head.authority,
                                     headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Array(bytes.readableBytesView))
@@ -103,6 +118,25 @@ struct Exchange {
     var headers: HTTPFields
     var body: [UInt8]
     var json: JSONValue? { try? JSONParser.parse(body) }
+}
+
+/// One exchange through the proxy, over a real connection.
+func send(_ client: ProxyClient, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, tenant: String? = "tenant_acme",
+          body: String? = nil, headers: HTTPFields = [:]) async throws -> Exchange {
+    var request = HTTPClientRequest(url: "http://127.0.0.1:\(try #require(client.port))\(uri)")
+    request.method = .init(rawValue: method.rawValue)
+    var fields = headers
+    if let token { fields[.authorization] = "Bearer \(token)"; if let tenant { fields[HTTPField.Name("X-Tenant-Id")!] = tenant } }
+    if body != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
+    for field in fields { request.headers.add(name: field.name.rawName, value: field.value) }
+    if let body { request.body = .bytes(ByteBuffer(string: body)) }
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    var answered = HTTPFields()
+    for header in response.headers { if let name = HTTPField.Name(header.name) { answered.append(HTTPField(name: name, value: header.value)) } }
+    let bytes = try await response.body.collect(upTo: 16 << 20)
+    // The verdict follows the answer by microseconds: wait for it before the test reads the book.
+    await client.proxy.settle()
+    return Exchange(status: Int(response.status.code), headers: answered, body: Array(bytes.readableBytesView))
 }
 
 func send(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, tenant: String? = "tenant_acme",
