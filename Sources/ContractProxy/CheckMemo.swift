@@ -1,5 +1,6 @@
 import Conformance
 import Contracts
+import Foundation
 import Synchronization
 
 /// The verdicts already given, so an answer the proxy has checked before is not parsed and
@@ -23,6 +24,28 @@ final class CheckMemo: Sendable {
         var location: String?
         var requiredPresent: [Bool]
         var body: [UInt8]
+
+        /// The body's length and its first and last 256 bytes: enough to tell answers apart in
+        /// practice, and cheap for a large one (`Array`'s own hash feeds every byte, one at a time).
+        /// Equality still compares every byte, so a collision costs a check, never a wrong verdict.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(endpoint)
+            hasher.combine(status)
+            hasher.combine(contentType)
+            hasher.combine(location)
+            hasher.combine(requiredPresent)
+            hasher.combine(body.count)
+            body.withUnsafeBytes { bytes in
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.prefix(256)))
+                if bytes.count > 256 { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes.suffix(256))) }
+            }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.status == b.status && a.endpoint == b.endpoint && a.contentType == b.contentType && a.location == b.location
+                && a.requiredPresent == b.requiredPresent && a.body.count == b.body.count
+                && (a.body.isEmpty || a.body.withUnsafeBytes { x in b.body.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } })
+        }
     }
 
     private struct Store {

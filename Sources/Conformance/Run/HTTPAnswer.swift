@@ -16,7 +16,21 @@ public struct HTTPAnswer: Sendable {
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { Self.sameName($0.name, name) }?.value
+    }
+
+    /// Header names are ASCII: compared byte by byte, without Foundation's locale-aware compare
+    /// (the proxy asks this for every answer it checks).
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func fold(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                for i in 0..<x.count where fold(x[i]) != fold(y[i]) { return false }
+                return true
+            }
+        }
     }
 
     /// The media type without parameters, lowercased (`application/json`).
