@@ -121,11 +121,16 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        // Two versions of the contracts compared as a client sees them: breaking and compatible changes.
+        .target(
+            name: "ContractDiff",
+            dependencies: ["Contracts", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
         // The command-line interface.
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport", "OpenAPIImport", "ContractProxy",
+                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport", "OpenAPIImport", "ContractProxy", "ContractDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -178,9 +183,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "ContractDiffTests", dependencies: ["ContractDiff", "Contracts", "JSON", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["understudy", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["understudy", "TestSupport", "JSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -11,7 +11,7 @@ struct UnderstudyCommand: AsyncParsableCommand {
             Contracts (YAML, in contracts/) describe every endpoint; fixtures (fixtures/<scenario>/) seed \
             the fakes. See docs/contract-format.md.
             """,
-        subcommands: [ServeCommand.self, VerifyCommand.self, ProxyCommand.self, LintCommand.self, RoutesCommand.self, OpenAPICommand.self]
+        subcommands: [ServeCommand.self, VerifyCommand.self, ProxyCommand.self, LintCommand.self, RoutesCommand.self, OpenAPICommand.self, DiffCommand.self]
     )
 
     /// Exit statuses: 0 success, 1 problems found, 2 usage or input errors (ArgumentParser's own

@@ -215,7 +215,7 @@ extension ContractLoader {
 
     /// The schema under `key` as written, with the document its references are relative to.
     func source(of reader: ObjectReader, _ key: String) -> SchemaSource? {
-        reader.value(key).map { SchemaSource(value: $0, documentURI: reader.document.uri) }
+        reader.value(key).map { SchemaSource(value: $0, documentURI: reader.document.uri, pointer: reader.pointer(key)) }
     }
 
     static let parameterKeys = ["required", "schema", "description", "example"]

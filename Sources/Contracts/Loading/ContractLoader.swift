@@ -14,6 +14,9 @@ public final class ContractLoader {
     public struct Result: Sendable {
         public var contracts: ContractSet
         public var diagnostics: [Diagnostic]
+        /// The parsed files by URI, with the place of every value: for tools that point into the
+        /// contracts after loading (`understudy diff`). Not kept by `serve`.
+        public var documents: [String: YAMLDocument] = [:]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -51,7 +54,7 @@ public final class ContractLoader {
     public static func load(directory: String, builtins: BuiltinCatalog? = nil) -> Result {
         let loader = ContractLoader(directory: directory, builtins: builtins)
         loader.run()
-        return Result(contracts: loader.contractSet, diagnostics: loader.diagnostics.sorted)
+        return Result(contracts: loader.contractSet, diagnostics: loader.diagnostics.sorted, documents: loader.documents)
     }
 
     var contractSet: ContractSet {

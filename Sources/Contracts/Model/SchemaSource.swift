@@ -11,10 +11,14 @@ public struct SchemaSource: Sendable {
     public var value: JSONValue
     /// The URI of the document the value's relative `$ref`s resolve against.
     public var documentURI: String
+    /// Where the value stands in that document; nil for a schema the loader wrote (the `data:`
+    /// shorthand's envelope), which has no place of its own.
+    public var pointer: JSONPointer?
 
-    public init(value: JSONValue, documentURI: String) {
+    public init(value: JSONValue, documentURI: String, pointer: JSONPointer? = nil) {
         self.value = value
         self.documentURI = documentURI
+        self.pointer = pointer
     }
 }
 
