@@ -126,11 +126,13 @@ let package = Package(
             name: "ContractDiff",
             dependencies: ["Contracts", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // `serve --watch`: edits below the contracts and fixtures noticed, linted and put in force live.
+        .target(name: "LiveReload", dependencies: ["Contracts", "Fakes", "MockServer"]),
         // The command-line interface.
         .executableTarget(
             name: "understudy",
             dependencies: [
-                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport", "OpenAPIImport", "ContractProxy", "ContractDiff",
+                "Contracts", "MockServer", "Fakes", "PurposePathFakes", "SQLiteState", "Conformance", "JSON", "OpenAPIExport", "OpenAPIImport", "ContractProxy", "ContractDiff", "LiveReload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -151,6 +153,7 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
+                "LiveReload",
                 "MockServer", "Fakes", "PurposePathFakes", "Contracts", "JSON", "TestSupport", "Conformance", "OpenAPIExport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "OrderedCollections", package: "swift-collections"),

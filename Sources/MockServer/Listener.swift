@@ -6,6 +6,8 @@ public struct Listener: Sendable {
     public var name: String
     public var port: Int
     var mounts: [Mount]
+    /// The one service a service listener serves; nil for the gateway listener.
+    var service: String?
 
     /// A listener for one service: its routes at `/` and under the service's prefix.
     public static func service(_ service: Service, contracts: ContractSet, port: Int) -> Listener {
@@ -13,14 +15,24 @@ public struct Listener: Sendable {
         return Listener(name: service.name, port: port, mounts: [
             Mount(service: service, prefix: service.prefix, endpoints: endpoints),
             Mount(service: service, prefix: "", endpoints: endpoints),
-        ])
+        ], service: service.name)
     }
 
     /// One listener for every service, each under its gateway prefix.
     public static func gateway(_ contracts: ContractSet, port: Int) -> Listener {
         Listener(name: "gateway", port: port, mounts: contracts.services.map {
             Mount(service: $0, prefix: $0.prefix, endpoints: contracts.endpoints(of: $0.name))
-        })
+        }, service: nil)
+    }
+
+    /// The same listener (name, port) over other contracts; a service they no longer declare is
+    /// served with no routes (every path 404).
+    public func rebuilt(for contracts: ContractSet) -> Listener {
+        guard let name = service else { return .gateway(contracts, port: port) }
+        guard let declared = contracts.service(named: name) else { return Listener(name: self.name, port: port, mounts: [], service: name) }
+        var listener = Listener.service(declared, contracts: contracts, port: port)
+        listener.name = self.name
+        return listener
     }
 }
 

@@ -14,21 +14,27 @@ import ServiceLifecycle
 /// try await server.run { urls in print(urls) }   // until SIGINT/SIGTERM
 /// ```
 public struct MockServer: Sendable {
-    public let engine: FakeEngine
     public let host: String
+    /// The listeners as the server started them (names and ports stay for its life).
     public let listeners: [Listener]
     public let options: MockOptions
     let log: RequestLog
-    let admin: AdminAPI
+    let started: Date
+    let live: LiveGeneration
 
     public init(engine: FakeEngine, host: String = "127.0.0.1", listeners: [Listener], options: MockOptions = MockOptions()) {
-        self.engine = engine
         self.host = host
         self.listeners = listeners
         self.options = options
-        self.log = RequestLog(quiet: options.quiet)
-        self.admin = AdminAPI(engine: engine, log: log, started: Date())
+        let log = RequestLog(quiet: options.quiet)
+        let started = Date()
+        self.log = log
+        self.started = started
+        live = LiveGeneration(ServingGeneration(engine: engine, listeners: listeners, options: options, log: log, started: started))
     }
+
+    /// The engine in force (a reload replaces it; state, sessions and streams carry over).
+    public var engine: FakeEngine { live.generation.engine }
 
     /// One listener per service on the given ports (the frontend's defaults unless overridden).
     public static func serviceListeners(_ contracts: ContractSet, ports: [String: Int]) -> [Listener] {
@@ -39,22 +45,9 @@ public struct MockServer: Sendable {
     public func application(for listener: Listener, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "understudy.\(listener.name)")
         logger.logLevel = .warning
-        // The headers a browser may send and read come from services.yaml's `cors`.
-        var options = options
-        options.cors = options.cors.declaring(engine.contracts.conventions.cors)
-        let envelope = engine.contracts.conventions.envelope
-        var stages: any EndpointStages = ContractStages(engine: engine, heartbeat: options.heartbeat)
-        if options.strict { stages = StrictStages(base: stages) }
-        if let plan = options.mutations { stages = MutatingStages(base: stages, plan: plan) }
-        let responder = ListenerResponder(
-            log: RequestLogMiddleware(log: log),
-            crossOrigin: CrossOriginMiddleware(policy: options.cors, envelope: envelope),
-            admin: AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations),
-            routing: RoutingMiddleware(listener: listener, envelope: envelope),
-            faults: FaultMiddleware(faults: options.faults, engine: engine),
-            endpoint: EndpointResponder(stages: stages, maxBodyBytes: options.maxBodyBytes))
+        let index = listeners.firstIndex { $0.name == listener.name } ?? 0
         return Application(
-            responder: responder,
+            responder: GenerationResponder(live: live, index: index),
             configuration: .init(address: .hostname(host, port: listener.port), serverName: "Understudy"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? listener.port) },
             logger: logger)

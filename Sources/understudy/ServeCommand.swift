@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Fakes
 import Foundation
+import LiveReload
 import MockServer
 import SQLiteState
 
@@ -33,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between SSE heartbeats (default: each stream's declared heartbeat, else 15).") var heartbeat: Int?
     @Flag(help: "Validate every fake answer against its contract; a broken one becomes a 500.") var strict = false
     @Flag(help: "No request log on stdout.") var quiet = false
+    @Flag(help: "Reload the contracts and fixtures when a file changes (state, sessions and open streams kept); a change that does not lint is refused.")
+    var watch = false
     @Option(help: "Add latency: 200ms or 100-500ms[,endpoint=ID|path=GLOB][,rate=R][,times=N] (repeatable).", transform: FaultFlag.latency)
     var latency: [FaultRule] = []
     @Option(help: "Fail requests: 'status=503[,rate=0.2][,endpoint=ID|path=GLOB][,times=N][,retryAfter=S]' (repeatable).", transform: FaultFlag.fail)
@@ -53,6 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
     var mutate: MutationPlan.Spec?
 
     func run() async throws {
+        // Taken before the contracts are read, so an edit made while they load is reloaded too.
+        let baseline = watch ? FolderFingerprint(LiveReload.roots(contracts, fixtures, nil)) : nil
         let report = Linter.lint(contracts: contracts, fixtures: fixtures, builtins: registeredBuiltins.catalog)
         let problems = report.diagnostics.filter { $0.severity == .error }
         guard problems.isEmpty else {
@@ -121,12 +126,19 @@ struct ServeCommand: AsyncParsableCommand {
         let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }
         let title = report.scenarios[active]?.title ?? active
         let demo = report.scenarios[active]?.users.first
+        let watching = watch ? Task {
+            await LiveReload(server: server, contracts: contracts, fixtures: fixtures, builtins: registeredBuiltins.catalog, baseline: baseline).watch { outcome in
+                FileHandle.standardOutput.write(Data((outcome.lines.joined(separator: "\n") + "\n").utf8))
+            }
+        } : nil
+        defer { watching?.cancel() }
         do {
             try await server.run { urls in
                 var lines = ["Understudy \(Understudy.version) — scenario '\(active)' (\(title)), \(report.contracts.endpoints.count) endpoints"]
                 if let stateLine { lines.append(stateLine) }
                 for (name, url) in urls { lines.append("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(url)") }
                 if let demo { lines.append("Log in as \(demo.email) / \(demo.password)") }
+                if watch { lines.append("Watching \(contracts) and \(fixtures): edits are served as soon as they lint") }
                 let rules = faults.rules
                 if !rules.isEmpty {
                     lines.append("Faults on: " + rules.map { "\($0.id) \($0.effect.name)" }.joined(separator: ", ") + " (GET /__understudy/faults)")

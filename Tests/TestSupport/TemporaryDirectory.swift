@@ -1,7 +1,7 @@
 import Foundation
 
 /// A scratch directory of YAML files for one test, removed when the test ends.
-public final class TemporaryDirectory {
+public final class TemporaryDirectory: Sendable {
     public let path: String
 
     public init(_ files: [String: String] = [:]) throws {

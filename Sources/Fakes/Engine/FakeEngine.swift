@@ -54,6 +54,19 @@ public final class FakeEngine: Sendable {
         self.logger = logger
     }
 
+    /// A new engine over other contracts on `engine`'s store, sessions, signing key and events.
+    init(sharing engine: FakeEngine, contracts: ContractSet, scenarios: [String: Scenario]) {
+        self.contracts = contracts
+        self.scenarios = scenarios
+        recordedAnswers = scenarios.filter { !$0.value.answers.isEmpty }.mapValues { Dictionary(grouping: $0.answers, by: \.endpoint) }
+        store = engine.store
+        tokens = engine.tokens
+        events = engine.events
+        builtins = engine.builtins
+        clock = engine.clock
+        logger = engine.logger
+    }
+
     public var now: Date { clock() }
 
     /// Answers a request that passed routing, auth and validation.
