@@ -17,7 +17,7 @@ extension DiffReport {
                 "service": .string(change.service),
             ]
             if let route = change.route { object["route"] = .string(route) }
-            if let endpoint = change.endpoint { object["endpoint"] = .string(change.endpoint ?? endpoint) }
+            if let endpoint = change.endpoint { object["endpoint"] = .string(endpoint) }
             object["message"] = .string(change.message)
             if let location = change.location { object["location"] = .string(location.description) }
             return .object(object)
