@@ -10,10 +10,27 @@ struct AdminAPI: Sendable {
     let engine: FakeEngine
     let log: RequestLog
     let started: Date
+    let urls: ListenerURLs
+    /// `serve --report FILE`: a verify report for the dashboard, as read at start.
+    let report: JSONValue?
 
     func respond(to request: Request, path: Substring, faults: FaultInjector, mutations: MutationPlan? = nil) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
         switch (request.method, parts.first, parts.count) {
+        case (.get, nil, 0):
+            return dashboardRoute("index.html")
+        case (.get, "dashboard", 2):
+            return dashboardRoute(parts[1])
+        case (.get, "requests", 2) where parts[1] == "feed":
+            return feedRoute()
+        case (.get, "endpoints", 1):
+            return endpointsRoute()
+        case (.get, "streams", 1):
+            return streamsRoute()
+        case (.get, "report", 1):
+            return reportRoute()
+        case (_, "state", 3), (_, "state", 4):
+            return await stateEditRoute(request, parts: parts)
         case (.get, "health", 1):
             let scenario = engine.store.read { $0.scenario }
             return ok(["status": "ok", "scenario": .string(scenario), "endpoints": .integer(engine.contracts.endpoints.count),
@@ -47,11 +64,14 @@ struct AdminAPI: Sendable {
         }
     }
 
-    private func state(tenant: String?) -> JSONValue {
+    func state(tenant: String?) -> JSONValue {
         engine.store.read { state in
             let tenants = state.tenants.values.filter { tenant == nil || $0.id == tenant }.sorted { $0.id < $1.id }
             return [
                 "scenario": .string(state.scenario),
+                "collections": .object(.init(uniqueKeysWithValues: engine.contracts.collections.sorted { $0.key < $1.key }.map { name, collection in
+                    (name, ["idField": .string(collection.idField), "singleton": .bool(collection.singleton), "global": .bool(collection.global)] as JSONValue)
+                })),
                 "tenants": .array(tenants.map(\.snapshot)),
                 "global": state.global.snapshot["data"] ?? .object([:]),
             ]

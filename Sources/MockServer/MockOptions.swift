@@ -1,3 +1,5 @@
+import JSON
+
 /// How the mock behaves beyond the contracts: browser access, logging, strictness, limits.
 public struct MockOptions: Sendable {
     public var cors: CORSPolicy
@@ -11,12 +13,15 @@ public struct MockOptions: Sendable {
     public var faults: FaultInjector
     /// `--mutate`: contract breakage on purpose, to prove `verify` notices; nil (honest) by default.
     public var mutations: MutationPlan?
+    /// `--report FILE`: a verify report the dashboard opens at start.
+    public var report: JSONValue?
 
     public init(
         cors: CORSPolicy = CORSPolicy(), quiet: Bool = false, strict: Bool = false,
         heartbeat: Duration? = nil, maxBodyBytes: Int = 4 << 20, faults: FaultInjector = FaultInjector(),
-        mutations: MutationPlan? = nil
+        mutations: MutationPlan? = nil, report: JSONValue? = nil
     ) {
+        self.report = report
         self.mutations = mutations
         self.cors = cors
         self.quiet = quiet

@@ -28,7 +28,7 @@ extension MockServer {
         let current = live.generation
         let (engine, notes) = try current.engine.reloaded(contracts: contracts, scenarios: scenarios)
         let listeners = current.listeners.map { $0.rebuilt(for: contracts) }
-        live.replace(with: ServingGeneration(engine: engine, listeners: listeners, options: options, log: log, started: started))
+        live.replace(with: ServingGeneration(engine: engine, listeners: listeners, options: options, log: log, started: started, urls: urls))
         do {
             try await engine.store.flush()
         } catch {

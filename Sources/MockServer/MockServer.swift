@@ -20,6 +20,7 @@ public struct MockServer: Sendable {
     public let options: MockOptions
     let log: RequestLog
     let started: Date
+    let urls = ListenerURLs()
     let live: LiveGeneration
 
     public init(engine: FakeEngine, host: String = "127.0.0.1", listeners: [Listener], options: MockOptions = MockOptions()) {
@@ -30,7 +31,7 @@ public struct MockServer: Sendable {
         let started = Date()
         self.log = log
         self.started = started
-        live = LiveGeneration(ServingGeneration(engine: engine, listeners: listeners, options: options, log: log, started: started))
+        live = LiveGeneration(ServingGeneration(engine: engine, listeners: listeners, options: options, log: log, started: started, urls: urls))
     }
 
     /// The engine in force (a reload replaces it; state, sessions and streams carry over).
@@ -55,6 +56,11 @@ public struct MockServer: Sendable {
 
     /// Runs every listener until SIGINT or SIGTERM; `onReady` gets each listener's URL once all are bound.
     public func run(onReady: @escaping @Sendable ([(name: String, url: String)]) -> Void) async throws {
-        try await ListenerGroup.run(listeners, host: host, label: "understudy", application: { application(for: $0, onRunning: $1) }, onReady: onReady)
+        let urls = urls
+        let services = Dictionary(listeners.map { ($0.name, $0.service) }, uniquingKeysWith: { first, _ in first })
+        try await ListenerGroup.run(listeners, host: host, label: "understudy", application: { application(for: $0, onRunning: $1) }) { bound in
+            urls.set(bound.map { ListenerURLs.Bound(name: $0.name, url: $0.url, service: services[$0.name] ?? nil) })
+            onReady(bound)
+        }
     }
 }

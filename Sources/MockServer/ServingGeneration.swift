@@ -11,7 +11,7 @@ final class ServingGeneration: Sendable {
     let listeners: [Listener]
     let responders: [ListenerResponder]
 
-    init(engine: FakeEngine, listeners: [Listener], options: MockOptions, log: RequestLog, started: Date) {
+    init(engine: FakeEngine, listeners: [Listener], options: MockOptions, log: RequestLog, started: Date, urls: ListenerURLs) {
         self.engine = engine
         self.listeners = listeners
         // The headers a browser may send and read come from services.yaml's `cors`.
@@ -21,12 +21,12 @@ final class ServingGeneration: Sendable {
         var stages: any EndpointStages = ContractStages(engine: engine, heartbeat: options.heartbeat)
         if options.strict { stages = StrictStages(base: stages) }
         if let plan = options.mutations { stages = MutatingStages(base: stages, plan: plan) }
-        let admin = AdminAPI(engine: engine, log: log, started: started)
+        let admin = AdminAPI(engine: engine, log: log, started: started, urls: urls, report: options.report)
         responders = listeners.map { listener in
             ListenerResponder(
-                log: RequestLogMiddleware(log: log),
+                log: RequestLogMiddleware(log: log, listener: listener.name, tenancy: engine.contracts.conventions.tenancy),
                 crossOrigin: CrossOriginMiddleware(policy: options.cors, envelope: envelope),
-                admin: AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations),
+                admin: AdminMiddleware(admin: admin, faults: options.faults, mutations: options.mutations, prefixes: listener.mounts.map(\.prefix).filter { !$0.isEmpty }),
                 routing: RoutingMiddleware(listener: listener, envelope: envelope),
                 faults: FaultMiddleware(faults: options.faults, engine: engine),
                 endpoint: EndpointResponder(stages: stages, maxBodyBytes: options.maxBodyBytes))

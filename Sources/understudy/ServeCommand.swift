@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Fakes
 import Foundation
+import JSON
 import LiveReload
 import MockServer
 import SQLiteState
@@ -34,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between SSE heartbeats (default: each stream's declared heartbeat, else 15).") var heartbeat: Int?
     @Flag(help: "Validate every fake answer against its contract; a broken one becomes a 500.") var strict = false
     @Flag(help: "No request log on stdout.") var quiet = false
+    @Option(name: .customLong("report"), help: "A verify report (JSON) for the dashboard's Verify report view to open at start.") var reportFile: String?
     @Flag(help: "Reload the contracts and fixtures when a file changes (state, sessions and open streams kept); a change that does not lint is refused.")
     var watch = false
     @Option(help: "Add latency: 200ms or 100-500ms[,endpoint=ID|path=GLOB][,rate=R][,times=N] (repeatable).", transform: FaultFlag.latency)
@@ -118,9 +120,18 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+        var preloaded: JSONValue?
+        if let reportFile {
+            do {
+                preloaded = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: reportFile))))
+            } catch {
+                printError("--report \(reportFile): \(error)")
+                throw ExitCode(2)
+            }
+        }
         let options = MockOptions(
             cors: CORSPolicy(allowedOrigins: corsOrigin.isEmpty ? nil : Set(corsOrigin)), quiet: quiet, strict: strict,
-            heartbeat: heartbeat.map { .seconds($0) }, faults: faults, mutations: mutate.map { MutationPlan(contracts: report.contracts, spec: $0) })
+            heartbeat: heartbeat.map { .seconds($0) }, faults: faults, mutations: mutate.map { MutationPlan(contracts: report.contracts, spec: $0) }, report: preloaded)
         let server = MockServer(engine: engine, host: host, listeners: listeners, options: options)
         let active = restored?.scenario ?? scenario
         let stateLine = state.map { "  state     \($0)" + (restored == nil ? " (new)" : " (restored)") }

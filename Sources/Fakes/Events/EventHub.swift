@@ -61,6 +61,16 @@ public final class EventHub: Sendable {
         return Subscription(replay: replay, events: stream)
     }
 
+    /// Every channel with events or subscribers: its subscriber count and its newest events
+    /// (at most `limit`), newest last — what the dashboard's Streams view shows.
+    public func channels(recent limit: Int = 10) -> [(channel: String, subscribers: Int, recent: [PublishedEvent])] {
+        state.withLock { state in
+            Set(state.buffers.keys).union(state.subscribers.keys).sorted().map { channel in
+                (channel, state.subscribers[channel]?.count ?? 0, Array((state.buffers[channel] ?? []).suffix(limit)))
+            }
+        }
+    }
+
     public var subscriberCount: Int { state.withLock { $0.subscribers.values.reduce(0) { $0 + $1.count } } }
 
     /// Ends every stream (shutdown, scenario switch) and forgets the buffers.

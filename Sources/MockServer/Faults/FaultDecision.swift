@@ -30,6 +30,7 @@ public enum FaultDecision {
     public static func countDown(_ rules: inout [FaultRule], applied: [String]) {
         guard !applied.isEmpty else { return }
         for index in rules.indices where applied.contains(rules[index].id) {
+            rules[index].applied += 1
             if let remaining = rules[index].remaining { rules[index].remaining = remaining - 1 }
         }
         rules.removeAll { ($0.remaining ?? 1) <= 0 }

@@ -13,6 +13,8 @@ public struct FaultRule: Sendable, Equatable {
     public var times: Int?
     /// Applications left; the rule disappears when it reaches 0.
     public var remaining: Int?
+    /// How many requests it has applied to so far (the dashboard shows it).
+    public var applied = 0
 
     public init(id: String = "", match: FaultMatch = .all, effect: FaultEffect, rate: Double = 1, times: Int? = nil) {
         self.id = id
@@ -25,7 +27,7 @@ public struct FaultRule: Sendable, Equatable {
 
     /// As `GET /__understudy/faults` lists it: the keys `POST` accepts, plus `id` and `remaining`.
     public var json: JSONValue {
-        var object: JSONValue = ["id": .string(id), "effect": .string(effect.name)]
+        var object: JSONValue = ["id": .string(id), "effect": .string(effect.name), "applied": .integer(applied)]
         switch effect {
         case .latency(let range): object["delay"] = .string(range.description)
         case .fail(let status, let retryAfter):

@@ -28,6 +28,7 @@ struct RoutingMiddleware: RouterMiddleware {
             response.headers[.allow] = list
             return response
         case .notFound(let closest, _, _):
+            context.note.missed(closest: closest)
             let hint = closest.map { "; closest contract route: \($0)" } ?? ""
             return ResponseWriter.error(FakeError(status: 404, "No contract route for \(method.rawValue) \(path)\(hint)", code: "ROUTE_NOT_FOUND"), in: envelope)
         }

@@ -22,6 +22,7 @@ struct EndpointResponder: HTTPResponder {
             let authenticated = try await stages.authenticate(routed)
             if let decided = authenticated.decided { return render(decided, of: routed.endpoint) }
             let body = try await Self.collect(&request, upTo: maxBodyBytes)
+            if context.note.isCapturing { context.note.read(body: body) }
             let validated = try stages.validate(authenticated, body: body, ignoringBodyTypes: false)
             return render(await stages.answer(validated), of: routed.endpoint)
         } catch {
