@@ -159,7 +159,7 @@ import Testing
         var rule = FaultRule(id: "f7", match: .path(PathGlob("*:activate")), effect: .fail(status: 429, retryAfter: 5), rate: 0.5, times: 3)
         rule.remaining = 2
         let expected: JSONValue = [
-            "id": "f7", "effect": "fail", "status": 429, "retryAfter": 5, "path": "*:activate", "rate": 0.5, "times": 3, "remaining": 2,
+            "id": "f7", "effect": "fail", "applied": 0, "status": 429, "retryAfter": 5, "path": "*:activate", "rate": 0.5, "times": 3, "remaining": 2,
         ]
         #expect(rule.json.isJSONEqual(to: expected), "\(rule.json)")
     }
